@@ -1,0 +1,87 @@
+"""The two markdown-it-py parsers readmelint uses, each built once per process.
+
+Block structure is parsed for the whole file; inline parsing (two thirds of
+markdown-it's cost on long abstracts) runs only on the few short strings where
+a decision needs it: a field's label, a heading, a link.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark")
+    parser.disable("inline")
+    return parser
+
+
+@cache
+def _inline_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def parse_inline(text: str) -> list[Token]:
+    """The inline tokens of ``text`` (the children of its one inline token)."""
+    tokens = _inline_parser().parseInline(text)
+    if not tokens or tokens[0].children is None:
+        return []
+    return tokens[0].children
+
+
+def plain_text(text: str) -> str:
+    """What ``text`` shows as plain text: markup dropped, code kept."""
+    parts: list[str] = []
+    for token in parse_inline(text):
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "image":
+            parts.append(token.content)
+    return "".join(parts).strip()
+
+
+def link_urls(text: str) -> list[str]:
+    """The destinations of the links and images in ``text``, in order."""
+    urls: list[str] = []
+    for token in parse_inline(text):
+        if token.type == "link_open":
+            urls.append(str(token.attrGet("href") or ""))
+        elif token.type == "image":
+            urls.append(str(token.attrGet("src") or ""))
+    return urls
+
+
+def has_text_outside_empty_links(text: str) -> bool:
+    """Whether ``text`` says anything besides ``[placeholder]()`` links.
+
+    Template stubs are full of ``[Note]()``: a link with no destination is as
+    empty as no value at all.
+    """
+    depth = 0
+    empty_link = False
+    for token in parse_inline(text):
+        if token.type == "link_open":
+            depth += 1
+            empty_link = not token.attrGet("href")
+            if not empty_link:
+                return True
+        elif token.type == "link_close":
+            depth -= 1
+        elif token.type in ("softbreak", "hardbreak"):
+            continue
+        elif depth == 0 or not empty_link:
+            if token.type != "text" or token.content.strip():
+                return True
+    return False

@@ -1,0 +1,250 @@
+"""markdown-it-py tokens to a :class:`Document`.
+
+An entry is a heading at one of the configured levels followed directly by a
+fields block: a bullet list whose first item starts with a bold label, or a
+paragraph whose first line does. The entry runs to the next heading of the
+same or a higher rank (or the next entry heading); what follows its fields
+block (a note, an image) is its tail and moves with it. Headings, lists and
+paragraphs nested in block quotes, list items or HTML are never entries, and
+code blocks have no headings at all, so entry-like text inside them is inert.
+
+Token maps are 0-based and end-exclusive; everything here is 1-based.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from readmelint.labels import split_label, normalise
+from readmelint.markdown import block_parser, plain_text
+from readmelint.model import Document, Entry, Field, Layout, Section, Span
+from readmelint.source import split_lines, strip_newline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+DEFAULT_ENTRY_LEVELS: tuple[int, ...] = (3,)
+_VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+
+
+def parse(text: str, entry_levels: Sequence[int] = DEFAULT_ENTRY_LEVELS) -> Document:
+    """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`."""
+    lines = split_lines(text)
+    tokens = block_parser().parse(text)
+    return _Builder(lines, tokens, frozenset(entry_levels)).build()
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip(" \t\r\n")
+
+
+@dataclass
+class _Heading:
+    index: int  # token index of heading_open
+    level: int
+    start: int  # 0-based first line
+    end: int  # 0-based, exclusive
+
+
+class _Builder:
+    def __init__(self, lines: list[str], tokens: list[Token], entry_levels: frozenset[int]):
+        self.lines = lines
+        self.tokens = tokens
+        self.entry_levels = entry_levels
+        self.verbatim: set[int] = set()
+        self.paragraph_ends: set[int] = set()
+
+    def build(self) -> Document:
+        tokens = self.tokens
+        headings = [
+            _Heading(i, int(t.tag[1:]), t.map[0], t.map[1])
+            for i, t in enumerate(tokens)
+            if t.type == "heading_open" and t.level == 0 and t.map is not None
+        ]
+        entries: list[Entry] = []
+        sections: list[Section] = []
+        section = 0
+        starts = [self._entry_block(h) for h in headings]
+        for position, heading in enumerate(headings):
+            block = starts[position]
+            if block is None:
+                section += 1
+                sections.append(
+                    Section(self._heading_text(heading), heading.level, heading.start + 1)
+                )
+                continue
+            end = len(self.lines)
+            for later, other in zip(headings[position + 1 :], starts[position + 1 :], strict=True):
+                if other is not None or later.level <= heading.level:
+                    end = later.start
+                    break
+            entries.append(self._entry(heading, block, end, section))
+        return Document(
+            lines=tuple(self.lines),
+            entries=tuple(entries),
+            sections=tuple(sections),
+            verbatim_lines=frozenset(self.verbatim),
+            paragraph_ends=frozenset(self.paragraph_ends),
+        )
+
+    def _heading_text(self, heading: _Heading) -> str:
+        content = self.tokens[heading.index + 1].content
+        text = plain_text(content) if content.strip() else ""
+        # `#### ****` is an empty bold heading in a template, not four asterisks.
+        return "" if not text.strip("*_ ") else text
+
+    def _entry_block(self, heading: _Heading) -> int | None:
+        """Token index of the entry's fields block, or None if not an entry."""
+        if heading.level not in self.entry_levels:
+            return None
+        block = heading.index + 3  # heading_open, inline, heading_close
+        if block >= len(self.tokens):
+            return None
+        token = self.tokens[block]
+        if token.level != 0 or token.map is None:
+            return None
+        if token.type == "bullet_list_open":
+            first_item = self.tokens[block + 1]
+            first_child = self.tokens[block + 2]
+            if (
+                first_child.type == "paragraph_open"
+                and first_child.map is not None
+                and first_item.map is not None
+                and first_child.map[0] == first_item.map[0]
+                and split_label(self._item_content(first_item)[1]) is not None
+            ):
+                return block
+        elif token.type == "paragraph_open":
+            if split_label(self._line(token.map[0]).lstrip(" ")) is not None:
+                return block
+        return None
+
+    def _line(self, index: int) -> str:
+        return strip_newline(self.lines[index])
+
+    def _item_content(self, item: Token) -> tuple[int, str]:
+        """0-based column where an item's content starts, and that content."""
+        assert item.map is not None
+        line = self._line(item.map[0])
+        marker_at = len(line) - len(line.lstrip(" "))
+        after_marker = marker_at + len(item.markup)
+        rest = line[after_marker:]
+        content_at = after_marker + len(rest) - len(rest.lstrip(" "))
+        return content_at, line[content_at:]
+
+    def _entry(self, heading: _Heading, block: int, end: int, section: int) -> Entry:
+        token = self.tokens[block]
+        assert token.map is not None
+        if token.type == "bullet_list_open":
+            fields, indent, marker = self._bullet_fields(block)
+            layout = Layout.BULLETS
+        else:
+            fields = self._line_fields(block)
+            indent, marker, layout = 0, "", Layout.LINES
+        last = end - 1
+        while last >= heading.start and is_blank(self.lines[last]):
+            last -= 1
+        return Entry(
+            heading=self._heading_text(heading),
+            heading_source=self._line(heading.start),
+            level=heading.level,
+            span=Span(heading.start + 1, last + 1),
+            fields=tuple(fields),
+            layout=layout,
+            section=section,
+            list_indent=indent,
+            list_marker=marker,
+        )
+
+    def _bullet_fields(self, block: int) -> tuple[list[Field], int, str]:
+        fields: list[Field] = []
+        index = block + 1
+        indent = -1
+        marker = "-"
+        while self.tokens[index].type != "bullet_list_close" or self.tokens[index].level != 0:
+            item = self.tokens[index]
+            index += 1
+            if item.type != "list_item_open" or item.level != 1 or item.map is None:
+                self._note_block(item)
+                continue
+            line = self._line(item.map[0])
+            if indent < 0:
+                indent = len(line) - len(line.lstrip(" "))
+                marker = item.markup
+            content_at, content = self._item_content(item)
+            first_child = self.tokens[index]
+            label = None
+            starts_with_paragraph = first_child.type == "paragraph_open" and first_child.map
+            if starts_with_paragraph and first_child.map[0] == item.map[0]:
+                label = split_label(content)
+            last = item.map[1] - 1
+            while last > item.map[0] and is_blank(self.lines[last]):
+                last -= 1
+            continuation = [self._line(i).strip() for i in range(item.map[0] + 1, last + 1)]
+            fields.append(self._field(label, content, content_at, item.map[0], last, continuation))
+        return fields, max(indent, 0), marker
+
+    def _line_fields(self, block: int) -> list[Field]:
+        paragraph = self.tokens[block]
+        assert paragraph.map is not None
+        start, end = paragraph.map
+        self.paragraph_ends.add(end)
+        fields: list[Field] = []
+        current: tuple[int, str, int] | None = None  # first line, content, content column
+        label = None
+        continuation: list[str] = []
+        for index in range(start, end + 1):
+            line = self._line(index) if index < end else ""
+            content = line.lstrip(" ")
+            next_label = split_label(content) if index < end else None
+            if index < end and next_label is None and current is not None:
+                continuation.append(line.strip())
+                continue
+            if current is not None:
+                first, first_content, column = current
+                fields.append(
+                    self._field(label, first_content, column, first, index - 1, continuation)
+                )
+            current = (index, content, len(line) - len(content))
+            label = next_label
+            continuation = []
+        return fields
+
+    def _field(
+        self,
+        label: object,
+        content: str,
+        column: int,
+        first: int,
+        last: int,
+        continuation: list[str],
+    ) -> Field:
+        from readmelint.labels import Label
+
+        if isinstance(label, Label):
+            rest = label.rest
+            text: str | None = label.text
+            key: str | None = normalise(label.text)
+            label_source = content[: label.source_length]
+        else:
+            rest, text, key, label_source = content, None, None, ""
+        value = "\n".join([rest.strip(), *continuation]).strip()
+        return Field(
+            label=text,
+            key=key,
+            value=value,
+            span=Span(first + 1, last + 1),
+            column=column + 1,
+            label_source=label_source,
+        )
+
+    def _note_block(self, token: Token) -> None:
+        """Remember which lines of a fields block hold content whitespace."""
+        if token.map is None:
+            return
+        if token.type in _VERBATIM_BLOCKS:
+            self.verbatim.update(range(token.map[0] + 1, token.map[1] + 1))
+        elif token.type == "paragraph_open":
+            self.paragraph_ends.add(token.map[1])

@@ -1,0 +1,220 @@
+"""Load a JSON Schema once, validate entries, and read what the schema says.
+
+The schema describes one entry as ``{"heading": str, "fields": {key: value}}``.
+Keys are normalised labels (see :func:`readmelint.labels.normalise`), values
+the fields' trimmed Markdown source, a missing field an absent key. The order
+of ``fields.properties`` is the canonical field order and each property's
+``title`` is its label as printed.
+
+Two extensions, both ordinary JSON Schema to other tools:
+- ``"format": "markdown-link"``: the value holds a link with an http(s) URL;
+- ``"x-date-format": "YYYY.MM"``: the value is a date written that way (tokens
+  ``YYYY``, ``MM``, ``DD``; anything else is literal). ``"format": "date"``
+  means ``YYYY-MM-DD``. Either makes the field sortable by date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from readmelint.errors import SchemaError
+from readmelint.markdown import link_urls
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+BUNDLED_SCHEMA_NAME = "paper-notes.schema.json"
+_HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_DATE_TOKENS = {"YYYY": r"(?P<year>\d{4})", "MM": r"(?P<month>\d{2})", "DD": r"(?P<day>\d{2})"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateFormat:
+    """A way of writing dates, such as ``YYYY-MM-DD`` or ``YYYY.MM``."""
+
+    spelling: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _date_pattern(self.spelling)
+
+    def parse(self, value: str) -> tuple[int, int, int] | None:
+        """``(year, month, day)`` if ``value`` is a real date in this format."""
+        match = self.pattern.fullmatch(value.strip())
+        if match is None:
+            return None
+        parts = match.groupdict()
+        year, month, day = int(parts["year"]), int(parts.get("month") or 1), int(
+            parts.get("day") or 1
+        )
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            return None
+        return year, month, day
+
+
+@cache
+def _date_pattern(spelling: str) -> re.Pattern[str]:
+    pieces = re.split(r"(YYYY|MM|DD)", spelling)
+    return re.compile("".join(_DATE_TOKENS.get(piece, re.escape(piece)) for piece in pieces))
+
+
+ISO_DATE = DateFormat("YYYY-MM-DD")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    key: str
+    title: str
+    required: bool
+    date_format: DateFormat | None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A loaded schema, its validator, and the field specs it declares."""
+
+    name: str
+    document: Mapping[str, Any]
+    fields: tuple[FieldSpec, ...]
+    closed: bool  # unknown fields are errors (additionalProperties: false)
+    validator: Validator
+
+    @property
+    def order(self) -> dict[str, int]:
+        return {spec.key: position for position, spec in enumerate(self.fields)}
+
+    def spec(self, key: str | None) -> FieldSpec | None:
+        for spec in self.fields:
+            if spec.key == key:
+                return spec
+        return None
+
+    def errors(self, instance: Mapping[str, Any]) -> Iterator[Any]:
+        from referencing.exceptions import Unresolvable
+
+        try:
+            yield from self.validator.iter_errors(instance)
+        except Unresolvable as error:
+            raise SchemaError(
+                f"{self.name}: cannot resolve $ref {error}; readmelint never fetches "
+                "schemas over the network, so inline the referenced schema"
+            ) from None
+
+
+def bundled_schema_text() -> str:
+    return (resources.files("readmelint") / "schemas" / BUNDLED_SCHEMA_NAME).read_text("utf-8")
+
+
+@cache
+def bundled_schema() -> Schema:
+    return build_schema(json.loads(bundled_schema_text()), f"<bundled {BUNDLED_SCHEMA_NAME}>")
+
+
+def load_schema(path: Path) -> Schema:
+    """Load a user's schema file, with one clear error for each way it can be wrong."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise SchemaError(f"{path}: schema file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(f"{path}: cannot read schema: {error}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SchemaError(
+            f"{path}:{error.lineno}:{error.colno}: schema is not valid JSON: {error.msg}"
+        ) from None
+    return build_schema(document, str(path))
+
+
+def build_schema(document: object, name: str) -> Schema:
+    from jsonschema import Draft202012Validator, FormatChecker, validators
+    from jsonschema.exceptions import SchemaError as JsonSchemaError
+
+    if not isinstance(document, dict):
+        raise SchemaError(f"{name}: a schema must be a JSON object")
+    try:
+        Draft202012Validator.check_schema(document)
+    except JsonSchemaError as error:
+        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        raise SchemaError(f"{name}: not a valid JSON Schema at {where}: {error.message}") from None
+    _refuse_remote_refs(document, name)
+    fields = _field_specs(document, name)
+
+    checker = FormatChecker()
+    checker.checks("markdown-link")(_has_http_link)
+    validator_class = validators.extend(
+        Draft202012Validator, {"x-date-format": _check_date_format}
+    )
+    validator = validator_class(document, format_checker=checker)
+    closed = document["properties"]["fields"].get("additionalProperties") is False
+    return Schema(name=name, document=document, fields=fields, closed=closed, validator=validator)
+
+
+def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...]:
+    try:
+        fields = document["properties"]["fields"]
+        properties = fields["properties"]
+    except (KeyError, TypeError):
+        raise SchemaError(
+            f'{name}: the schema must describe entries as {{"properties": {{"fields": '
+            '{"properties": {...}}}}}; start from `readmelint schema`'
+        ) from None
+    if not isinstance(properties, dict):
+        raise SchemaError(f"{name}: properties.fields.properties must be an object")
+    required = set(fields.get("required", []))
+    specs = []
+    for key, spec in properties.items():
+        spec = spec if isinstance(spec, dict) else {}
+        title = spec.get("title", key.replace("_", " ").capitalize())
+        date_format = None
+        if isinstance(spec.get("x-date-format"), str):
+            date_format = DateFormat(spec["x-date-format"])
+        elif spec.get("format") == "date":
+            date_format = ISO_DATE
+        specs.append(FieldSpec(key, str(title), key in required, date_format))
+    return tuple(specs)
+
+
+def _refuse_remote_refs(node: object, name: str) -> None:
+    if isinstance(node, dict):
+        for keyword, value in node.items():
+            if keyword in ("$ref", "$dynamicRef") and isinstance(value, str):
+                if re.match(r"[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
+                    raise SchemaError(
+                        f"{name}: $ref to {value!r} would need the network, which "
+                        "readmelint never uses; copy that schema into this file under "
+                        '"$defs" and refer to it as "#/$defs/..."'
+                    )
+            else:
+                _refuse_remote_refs(value, name)
+    elif isinstance(node, list):
+        for item in node:
+            _refuse_remote_refs(item, name)
+
+
+def _has_http_link(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return True
+    return any(_HTTP_URL.fullmatch(url) for url in link_urls(instance))
+
+
+def _check_date_format(
+    validator: Any, spelling: object, instance: object, schema: Any
+) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if not isinstance(instance, str) or not isinstance(spelling, str) or not instance:
+        return
+    if DateFormat(spelling).parse(instance) is None:
+        yield ValidationError(f"{instance!r} is not a real date written as {spelling}")
