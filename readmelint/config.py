@@ -7,9 +7,15 @@ from command-line flags.
 
 from __future__ import annotations
 
+import fnmatch
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from readmelint.schema import Schema, bundled_schema
+from readmelint.errors import ConfigError
+from readmelint.labels import normalise
+from readmelint.schema import Schema, bundled_schema, load_schema
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +31,7 @@ class Settings:
     schema: Schema = field(default_factory=bundled_schema)
     entry_levels: tuple[int, ...] = (3,)
     # None: the schema's first date field, newest first; False: keep the order.
-    sort: Sort | None | bool = None
+    sort: Sort | bool | None = None
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
 
@@ -43,3 +49,151 @@ class Settings:
         if self.select and not any(code.startswith(prefix) for prefix in self.select):
             return False
         return not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+# --- loading -----------------------------------------------------------------
+
+CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
+_KEYS = {"schema", "entry-levels", "sort", "select", "ignore", "exclude"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """A configuration file's settings, and the globs of files it excludes."""
+
+    settings: Settings
+    exclude: tuple[str, ...] = ()
+    path: Path | None = None
+    root: Path | None = None
+
+    def excludes(self, file: Path) -> bool:
+        if not self.exclude:
+            return False
+        try:
+            relative = file.resolve().relative_to((self.root or Path.cwd()).resolve())
+        except ValueError:
+            relative = file
+        text = relative.as_posix()
+        return any(
+            fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(file.name, pattern)
+            for pattern in self.exclude
+        )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.readmelint.toml``, or ``pyproject.toml`` with ``[tool.readmelint]``."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and not _has_tool_table(candidate):
+                continue
+            return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # someone else's broken pyproject is not our config
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "readmelint" in tool
+
+
+def load_config(path: Path, overrides: Mapping[str, object] | None = None) -> Config:
+    """Read ``path`` (``.readmelint.toml`` or ``pyproject.toml``) into a :class:`Config`."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("readmelint", {})
+        where = "[tool.readmelint]"
+    else:
+        table, where = data, "the file"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {where} must be a table")
+    return config_from_table(table, path, where)
+
+
+def config_from_table(
+    table: Mapping[str, object], path: Path | None, where: str = "config"
+) -> Config:
+    name = str(path) if path else "config"
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{name}: unknown key {unknown[0]!r} in {where}; known keys: {', '.join(sorted(_KEYS))}"
+        )
+    base = path.parent if path else Path.cwd()
+    schema = bundled_schema()
+    if "schema" in table:
+        schema_path = Path(_string(table["schema"], "schema", name))
+        schema = load_schema(schema_path if schema_path.is_absolute() else base / schema_path)
+    levels = table.get("entry-levels", [3])
+    if isinstance(levels, int) and not isinstance(levels, bool):
+        levels = [levels]
+    if (
+        not isinstance(levels, list)
+        or not levels
+        or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
+    ):
+        raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
+    sort: Sort | bool | None = None
+    if "sort" in table:
+        sort = _sort(table["sort"], schema, name)
+    return Config(
+        settings=Settings(
+            schema=schema,
+            entry_levels=tuple(levels),
+            sort=sort,
+            select=frozenset(_strings(table.get("select", []), "select", name)),
+            ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),
+        ),
+        exclude=tuple(_strings(table.get("exclude", []), "exclude", name)),
+        path=path,
+        root=base,
+    )
+
+
+def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
+    if value is False or value == "none":
+        return False
+    if not isinstance(value, dict) or set(value) - {"field", "order"} or "field" not in value:
+        raise ConfigError(
+            f'{name}: sort must be false or a table like {{ field = "Submission Date", '
+            'order = "descending" }'
+        )
+    field_name = _string(value["field"], "sort.field", name)
+    key = normalise(field_name)
+    spec = schema.spec(key)
+    if spec is None or spec.date_format is None:
+        dated = [s.title for s in schema.fields if s.date_format is not None]
+        raise ConfigError(
+            f"{name}: sort.field {field_name!r} is not a date field of the schema "
+            f"(date fields: {', '.join(dated) or 'none'})"
+        )
+    order = value.get("order", "descending")
+    if order not in ("descending", "ascending"):
+        raise ConfigError(f'{name}: sort.order must be "descending" or "ascending"')
+    return Sort(key, descending=order == "descending")
+
+
+def _string(value: object, key: str, name: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{name}: {key} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _strings(value: object, key: str, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{name}: {key} must be a list of strings")
+    return list(value)

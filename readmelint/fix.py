@@ -123,7 +123,9 @@ def runs_of(document: Document) -> list[list[Entry]]:
         adjacent = (
             previous is not None
             and previous.section == entry.section
-            and all(is_blank(document.lines[i - 1]) for i in range(previous.span.end + 1, entry.line))
+            and all(
+                is_blank(document.lines[i - 1]) for i in range(previous.span.end + 1, entry.line)
+            )
         )
         if adjacent:
             runs[-1].append(entry)
@@ -201,9 +203,7 @@ def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -
     return clean_trailing(document, field.span.start, head + (" " + rest if rest.strip() else rest))
 
 
-def _render_item(
-    document: Document, field: Field, schema: Schema, style: ListStyle
-) -> list[str]:
+def _render_item(document: Document, field: Field, schema: Schema, style: ListStyle) -> list[str]:
     prefix = " " * style.indent + style.marker + " "
     out = [_first_line(field, schema, document, prefix)]
     shift = len(prefix) - (field.column - 1)
@@ -306,7 +306,9 @@ def verify(before: Document, fixed: str, settings: Settings) -> None:
     line outside the entries changed.
     """
     after = parse(fixed, settings.entry_levels)
-    if [(s.title, s.level) for s in before.sections] != [(s.title, s.level) for s in after.sections]:
+    if [(s.title, s.level) for s in before.sections] != [
+        (s.title, s.level) for s in after.sections
+    ]:
         raise SafetyError("internal error: fix changed the document's section headings")
     expected = Counter(_entry_signature(before, entry) for entry in before.entries)
     found = Counter(_entry_signature(after, entry) for entry in after.entries)

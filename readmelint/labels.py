@@ -59,7 +59,7 @@ def split_label(text: str) -> Label | None:
     else:
         after = text[end:]
         gap = len(after) - len(after.lstrip(" \t"))
-        if not after[gap : gap + 1] in COLONS:
+        if after[gap : gap + 1] not in COLONS:
             return None  # bold text without a colon is emphasis, not a label
         end += gap + 1
         label = stripped_inner.strip()

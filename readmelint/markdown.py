@@ -69,19 +69,20 @@ def has_text_outside_empty_links(text: str) -> bool:
     Template stubs are full of ``[Note]()``: a link with no destination is as
     empty as no value at all.
     """
-    depth = 0
-    empty_link = False
+    depth = 0  # inside how many empty links
     for token in parse_inline(text):
         if token.type == "link_open":
-            depth += 1
-            empty_link = not token.attrGet("href")
-            if not empty_link:
+            if token.attrGet("href"):
                 return True
+            depth += 1
         elif token.type == "link_close":
             depth -= 1
-        elif token.type in ("softbreak", "hardbreak"):
-            continue
-        elif depth == 0 or not empty_link:
-            if token.type != "text" or token.content.strip():
-                return True
+        elif depth == 0 and _says_something(token):
+            return True
     return False
+
+
+def _says_something(token: Token) -> bool:
+    if token.type in ("softbreak", "hardbreak"):
+        return False
+    return token.type != "text" or bool(token.content.strip())

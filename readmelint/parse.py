@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readmelint.labels import split_label, normalise
+from readmelint.labels import normalise, split_label
 from readmelint.markdown import block_parser, plain_text
 from readmelint.model import Document, Entry, Field, Layout, Section, Span
 from readmelint.source import split_lines, strip_newline
@@ -116,9 +116,8 @@ class _Builder:
                 and split_label(self._item_content(first_item)[1]) is not None
             ):
                 return block
-        elif token.type == "paragraph_open":
-            if split_label(self._line(token.map[0]).lstrip(" ")) is not None:
-                return block
+        elif token.type == "paragraph_open" and split_label(self._line(token.map[0]).lstrip(" ")):
+            return block
         return None
 
     def _line(self, index: int) -> str:
@@ -176,8 +175,10 @@ class _Builder:
             content_at, content = self._item_content(item)
             first_child = self.tokens[index]
             label = None
-            starts_with_paragraph = first_child.type == "paragraph_open" and first_child.map
-            if starts_with_paragraph and first_child.map[0] == item.map[0]:
+            if first_child.type == "paragraph_open" and first_child.map == [
+                item.map[0],
+                first_child.map and first_child.map[1],
+            ]:
                 label = split_label(content)
             last = item.map[1] - 1
             while last > item.map[0] and is_blank(self.lines[last]):

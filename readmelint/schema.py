@@ -52,8 +52,10 @@ class DateFormat:
         if match is None:
             return None
         parts = match.groupdict()
-        year, month, day = int(parts["year"]), int(parts.get("month") or 1), int(
-            parts.get("day") or 1
+        year, month, day = (
+            int(parts["year"]),
+            int(parts.get("month") or 1),
+            int(parts.get("day") or 1),
         )
         try:
             datetime.date(year, month, day)
@@ -153,9 +155,8 @@ def build_schema(document: object, name: str) -> Schema:
 
     checker = FormatChecker()
     checker.checks("markdown-link")(_has_http_link)
-    validator_class = validators.extend(
-        Draft202012Validator, {"x-date-format": _check_date_format}
-    )
+    keywords = {"x-date-format": _check_date_format}
+    validator_class = validators.extend(Draft202012Validator, keywords)  # type: ignore[no-untyped-call]
     validator = validator_class(document, format_checker=checker)
     closed = document["properties"]["fields"].get("additionalProperties") is False
     return Schema(name=name, document=document, fields=fields, closed=closed, validator=validator)

@@ -27,7 +27,9 @@ class Source:
 def decode(data: bytes, name: str) -> Source:
     """Decode UTF-8 Markdown, refusing binary and other encodings."""
     if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes); readmelint reads Markdown text")
+        raise InputError(
+            f"{name}: binary file (contains NUL bytes); readmelint reads Markdown text"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,0 +1,3 @@
+from readmelint.cli import run
+
+run()

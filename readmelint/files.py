@@ -1,0 +1,107 @@
+"""Reading and writing files without ever losing one.
+
+Writes go to a temporary file in the same folder, keep the original's
+permission bits, are flushed to disk, and replace the original in one rename,
+so a crash leaves either the old file or the new one. Before the rename the
+original is read again: if someone changed it meanwhile, nothing is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from readmelint.errors import InputError
+from readmelint.source import Source, decode
+
+# Far above any real paper list (the largest known is ~1 MB), low enough that a
+# stray binary or log file is refused before it is read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    path: Path
+    data: bytes
+    source: Source
+
+
+def read_file(path: Path) -> ReadFile:
+    """Read and decode ``path``, or raise :class:`InputError` saying why not."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory; pass Markdown files, e.g. {path}/README.md")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(
+            f"{path}: {info.st_size // (1024 * 1024)} MB is over readmelint's limit of "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB for one Markdown file"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    return ReadFile(path, data, decode(data, str(path)))
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before any work, to write what readmelint must not or cannot write."""
+    if path.is_symlink():
+        raise InputError(
+            f"{path}: is a symbolic link; readmelint does not write through links, "
+            f"run fix on its target ({path.resolve()})"
+        )
+    info = path.stat()
+    # Mode bits, not os.access: root may write anything, but a read-only file
+    # says its owner does not want it changed.
+    if not info.st_mode & stat.S_IWUSR:
+        raise InputError(f"{path}: file is read-only; make it writable (chmod u+w) to fix it")
+    folder = path.parent
+    folder_info = folder.stat()
+    if not folder_info.st_mode & stat.S_IWUSR or not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(
+            f"{path}: its folder is read-only; readmelint writes a temporary file beside "
+            "the original and renames it, so the folder must be writable"
+        )
+
+
+def write_file(original: ReadFile, data: bytes) -> None:
+    """Atomically replace ``original.path`` with ``data``, unless it changed since it was read."""
+    path = original.path
+    check_writable(path)
+    info = path.stat()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".readmelint"
+        )
+    except OSError as error:
+        raise InputError(f"{path}: cannot write beside it: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(OSError):  # only root can give a file away
+            os.chown(temporary, info.st_uid, info.st_gid)
+        if path.read_bytes() != original.data:
+            raise InputError(
+                f"{path}: changed on disk while readmelint was working; nothing was "
+                "written, run it again"
+            )
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)

@@ -1,0 +1,150 @@
+"""One reporter per output format, each a function from diagnostics to text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from readmelint import __version__
+from readmelint.model import Diagnostic
+from readmelint.rules import BY_CODE, RULES
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    if not diagnostics:
+        return f"No problems in {files} file{'s' if files != 1 else ''}."
+    fixable = sum(d.fixable for d in diagnostics)
+    with_problems = len({d.path for d in diagnostics})
+    problems = f"{len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''}"
+    hint = " (run `readmelint fix` for the fixable ones)" if fixable else ""
+    return (
+        f"{problems} ({fixable} fixable) in {with_problems} "
+        f"file{'s' if with_problems != 1 else ''}{hint}."
+    )
+
+
+def text(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    def paint(value: str, **style: object) -> str:
+        if not color:
+            return value
+        import click
+
+        return click.style(value, **style)  # type: ignore[arg-type]
+
+    lines = []
+    for d in diagnostics:
+        where = paint(f"{d.path}:{d.line}:{d.column}:", bold=True)
+        code = paint(d.code, fg="yellow" if d.fixable else "red", bold=True)
+        mark = " [*]" if d.fixable else ""
+        lines.append(f"{where} {code}{mark} {d.message}")
+    lines.append(summary(diagnostics, files))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    return (
+        json.dumps(
+            [
+                {
+                    "path": d.path,
+                    "line": d.line,
+                    "column": d.column,
+                    "code": d.code,
+                    "name": BY_CODE[d.code].name if d.code in BY_CODE else d.code,
+                    "message": d.message,
+                    "severity": d.severity.value,
+                    "fixable": d.fixable,
+                }
+                for d in diagnostics
+            ],
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
+    lines = []
+    for d in diagnostics:
+        level = "warning" if d.fixable else "error"
+        properties = ",".join(
+            [
+                f"file={_escape_property(d.path)}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"title={_escape_property(d.code)}",
+            ]
+        )
+        lines.append(f"::{level} {properties}::{_escape_data(f'{d.code} {d.message}')}")
+    return "".join(line + "\n" for line in lines)
+
+
+def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
+    index = {rule.code: position for position, rule in enumerate(RULES)}
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "readmelint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/readmelint/",
+                        "rules": [
+                            {
+                                "id": rule.code,
+                                "name": rule.name,
+                                "shortDescription": {"text": rule.summary},
+                                "fullDescription": {"text": rule.explanation},
+                                "help": {"text": f"{rule.summary} {rule.explanation}"},
+                                "defaultConfiguration": {
+                                    "level": "warning" if rule.fixable else "error"
+                                },
+                            }
+                            for rule in RULES
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": d.code,
+                        **({"ruleIndex": index[d.code]} if d.code in index else {}),
+                        "level": "warning" if d.fixable else "error",
+                        "message": {"text": d.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                                    "region": {"startLine": d.line, "startColumn": d.column},
+                                }
+                            }
+                        ],
+                    }
+                    for d in diagnostics
+                ],
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Sequence[Diagnostic], int, bool], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+    "sarif": sarif,
+}

@@ -1,0 +1,91 @@
+"""File-level work shared by the CLI and library users: settings per file, check, fix."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+
+from readmelint.config import Config, Settings, find_config, load_config
+from readmelint.files import ReadFile, check_writable, read_file, write_file
+from readmelint.fix import Renderer, fix_text, render
+from readmelint.lint import check_text
+from readmelint.model import Diagnostic
+from readmelint.schema import Schema
+from readmelint.source import Source
+
+
+@dataclass
+class ConfigResolver:
+    """Finds and caches the config for each file, with command-line overrides on top."""
+
+    explicit: Path | None = None
+    schema: Schema | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] | None = None
+    _cache: dict[Path | None, Config] = field(default_factory=dict)
+
+    def for_path(self, path: Path) -> Config:
+        location = self.explicit or find_config(path)
+        if location not in self._cache:
+            config = load_config(location) if location else Config(Settings())
+            settings = config.settings
+            if self.schema is not None:
+                settings = replace(settings, schema=self.schema)
+            if self.select is not None:
+                settings = replace(settings, select=self.select)
+            if self.ignore is not None:
+                settings = replace(settings, ignore=settings.ignore | self.ignore)
+            self._cache[location] = replace(config, settings=settings)
+        return self._cache[location]
+
+
+def check_source(source: Source, config: Config, name: str) -> list[Diagnostic]:
+    return check_text(source.text, config.settings, name)
+
+
+class FixMode(Enum):
+    WRITE = "write"
+    CHECK = "check"
+    DIFF = "diff"
+
+
+@dataclass(frozen=True)
+class FixResult:
+    path: str
+    changed: bool
+    fixed: Source
+    diff: str = ""
+    remaining: int = 0  # problems fix cannot repair
+
+
+def fix_source(source: Source, config: Config, name: str, renderer: Renderer = render) -> FixResult:
+    fixed_text = fix_text(source.text, config.settings, renderer)
+    fixed = Source(fixed_text, source.bom)
+    changed = fixed_text != source.text
+    diff = ""
+    if changed:
+        diff = "".join(
+            difflib.unified_diff(
+                source.text.splitlines(keepends=True),
+                fixed_text.splitlines(keepends=True),
+                fromfile=f"a/{name}",
+                tofile=f"b/{name}",
+            )
+        )
+    return FixResult(name, changed, fixed, diff)
+
+
+def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = render) -> FixResult:
+    original: ReadFile = read_file(path)
+    result = fix_source(original.source, config, str(path), renderer)
+    if mode is not FixMode.WRITE:
+        return result
+    if result.changed:
+        check_writable(path)
+        write_file(original, result.fixed.encode())
+    remaining = sum(
+        not d.fixable for d in check_text(result.fixed.text, config.settings, str(path))
+    )
+    return replace(result, remaining=remaining)

@@ -1,0 +1,62 @@
+"""fix on every real version: idempotent, lossless, and nothing outside entries changes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from readmelint.config import Settings
+from readmelint.fix import fix_text, runs_of
+from readmelint.lint import check_text
+from readmelint.parse import parse
+from readmelint.source import strip_newline
+from tests.conftest import corpus_file, notes_versions, read_text
+
+VERSIONS = notes_versions() or ["(corpus absent)"]
+
+
+def non_blank_characters(text: str) -> Counter[str]:
+    """Every non-blank character; labels may change only case and colon placement."""
+    return Counter(ch.casefold() for ch in text if not ch.isspace() and ch not in ":：")
+
+
+def outside_entries(text: str) -> list[str]:
+    document = parse(text)
+    covered = {
+        n for run in runs_of(document) for n in range(run[0].span.start, run[-1].span.end + 1)
+    }
+    return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
+
+
+@pytest.fixture(params=VERSIONS)
+def original(request: pytest.FixtureRequest) -> str:
+    return read_text(corpus_file(request.param))
+
+
+def test_fix_is_idempotent(original: str) -> None:
+    once = fix_text(original, Settings())
+    assert once != original  # every version has something to fix
+    assert fix_text(once, Settings()) == once
+
+
+def test_nothing_fixable_remains(original: str) -> None:
+    fixed = fix_text(original, Settings())
+    assert [d for d in check_text(fixed, Settings()) if d.fixable] == []
+
+
+def test_lines_outside_entries_are_unchanged(original: str) -> None:
+    assert outside_entries(fix_text(original, Settings())) == outside_entries(original)
+
+
+def test_every_non_blank_character_survives(original: str) -> None:
+    assert non_blank_characters(fix_text(original, Settings())) == non_blank_characters(original)
+
+
+def test_schema_errors_survive_fix(original: str) -> None:
+    """fix repairs form, not content: the unfixable problems are still there afterwards."""
+
+    def unfixable(text: str) -> Counter[str]:
+        return Counter(d.code for d in check_text(text, Settings()) if not d.fixable)
+
+    assert unfixable(fix_text(original, Settings())) == unfixable(original)

@@ -1,0 +1,57 @@
+"""Golden files: ``golden/NAME.in.md`` fixed must equal ``golden/NAME.out.md`` byte for byte.
+
+After an intended change to the canonical form, regenerate with
+``READMELINT_REGENERATE_GOLDEN=1 pytest tests/test_fix_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from readmelint.config import Settings
+from readmelint.fix import fix_text
+from readmelint.lint import check_text
+from readmelint.source import Source, decode
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(path.name.removesuffix(".in.md") for path in GOLDEN.glob("*.in.md"))
+
+
+def fix_bytes(data: bytes) -> bytes:
+    source = decode(data, "golden")
+    return Source(fix_text(source.text, Settings()), source.bom).encode()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fix_matches_golden_output(case: str) -> None:
+    fixed = fix_bytes((GOLDEN / f"{case}.in.md").read_bytes())
+    expected_path = GOLDEN / f"{case}.out.md"
+    if os.environ.get("READMELINT_REGENERATE_GOLDEN"):
+        expected_path.write_bytes(fixed)
+    assert fixed == expected_path.read_bytes()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_output_is_a_fixed_point(case: str) -> None:
+    expected = (GOLDEN / f"{case}.out.md").read_bytes()
+    assert fix_bytes(expected) == expected
+    text = decode(expected, case).text
+    assert [d for d in check_text(text, Settings()) if d.fixable] == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_reports_what_fix_changes(case: str) -> None:
+    original = (GOLDEN / f"{case}.in.md").read_bytes()
+    text = decode(original, case).text
+    fixable = [d for d in check_text(text, Settings()) if d.fixable]
+    assert bool(fixable) == (fix_bytes(original) != original)
+
+
+def test_byte_fidelity_of_crlf_bom_and_missing_final_newline() -> None:
+    fixed = fix_bytes((GOLDEN / "crlf-bom.in.md").read_bytes())
+    assert fixed.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in fixed.replace(b"\r\n", b"")
+    assert not fixed.endswith(b"\n")

@@ -1,0 +1,117 @@
+"""The bundled schema: valid, shipped twice identically, and the single source of field order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from readmelint.config import Settings
+from readmelint.errors import SchemaError
+from readmelint.lint import check_text
+from readmelint.schema import build_schema, bundled_schema, bundled_schema_text, load_schema
+from tests.conftest import ROOT
+
+REPO_SCHEMA = ROOT / "schema" / "paper-notes.schema.json"
+
+
+def test_repository_and_package_copies_match() -> None:
+    assert REPO_SCHEMA.read_text("utf-8") == bundled_schema_text()
+
+
+def test_bundled_schema_is_valid_2020_12() -> None:
+    document = json.loads(bundled_schema_text())
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
+
+
+def test_field_order_and_titles_come_from_the_schema() -> None:
+    assert [spec.title for spec in bundled_schema().fields] == [
+        "Paper",
+        "Accepted",
+        "Submission Date",
+        "Authors",
+        "Tags",
+        "Abstract",
+        "Personal note",
+    ]
+
+
+ENTRY = """### X
+- **Paper:** {paper}
+- **Accepted:** arXiv
+- **Submission Date:** {date}
+- **Authors:** A
+- **Tags:** t
+- **Abstract:** a
+- **Personal note:** {note}
+"""
+
+
+def codes(**values: str) -> list[str]:
+    fields = {
+        "paper": "[P](https://example.org/p)",
+        "date": "2024-02-29",
+        "note": "[N](http://e.org)",
+    }
+    fields.update(values)
+    return [d.code for d in check_text(ENTRY.format(**fields), Settings())]
+
+
+@pytest.mark.parametrize("date", ["2023-02-29", "2024-1-01", "2024/01/01", "20240101", "2024-01"])
+def test_dates_must_be_real_yyyy_mm_dd(date: str) -> None:
+    assert codes(date=date) == ["RL003"]
+
+
+def test_a_valid_entry_has_no_problems() -> None:
+    assert codes() == []
+
+
+@pytest.mark.parametrize(
+    "paper",
+    ["[P]()", "[P](ftp://example.org)", "https://example.org bare", "[P](/relative)", "P"],
+)
+def test_paper_needs_an_http_link(paper: str) -> None:
+    assert codes(paper=paper) == ["RL004"]
+
+
+def test_autolinks_count_as_links() -> None:
+    assert codes(note="<https://example.org/n>") == []
+
+
+def test_user_schema_with_another_date_format(tmp_path: Path) -> None:
+    document = json.loads(bundled_schema_text())
+    date = document["properties"]["fields"]["properties"]["submission_date"]
+    del date["format"]
+    date["x-date-format"] = "YYYY.MM"
+    schema = build_schema(document, "user")
+    settings = Settings(schema=schema)
+    assert [d.code for d in check_text(ENTRY.format(paper="[P](https://e.org)", date="2023.04", note="[N](https://e.org)"), settings)] == []  # fmt: skip
+    assert [d.code for d in check_text(ENTRY.format(paper="[P](https://e.org)", date="2023.0", note="[N](https://e.org)"), settings)] == ["RL003"]  # fmt: skip
+
+
+def test_schema_errors_are_clear(tmp_path: Path) -> None:
+    not_json = tmp_path / "a.json"
+    not_json.write_text("{ nope")
+    with pytest.raises(SchemaError, match=r"a\.json:1:3: schema is not valid JSON"):
+        load_schema(not_json)
+    invalid = tmp_path / "b.json"
+    invalid.write_text('{"type": 12}')
+    with pytest.raises(SchemaError, match="not a valid JSON Schema"):
+        load_schema(invalid)
+    remote = tmp_path / "c.json"
+    remote.write_text(
+        json.dumps(
+            {
+                "properties": {
+                    "fields": {"properties": {"x": {"$ref": "https://example.org/s.json"}}}
+                }
+            }
+        )
+    )
+    with pytest.raises(SchemaError, match="would need the network"):
+        load_schema(remote)
+    with pytest.raises(SchemaError, match="schema file not found"):
+        load_schema(tmp_path / "missing.json")
