@@ -124,7 +124,8 @@ def runs_of(document: Document) -> list[list[Entry]]:
             previous is not None
             and previous.section == entry.section
             and all(
-                is_blank(document.lines[i - 1]) for i in range(previous.span.end + 1, entry.line)
+                is_blank(document.lines[i - 1])
+                for i in range(previous.span.end + 1, entry.span.start)
             )
         )
         if adjacent:
@@ -180,7 +181,8 @@ def clean_trailing(document: Document, line_no: int, text: str) -> str:
 
 def render_entry(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> list[str]:
     lines = document.lines
-    out = [strip_newline(lines[entry.line - 1]).rstrip(" \t")]
+    out = [strip_newline(lines[i - 1]) for i in range(entry.span.start, entry.line)]
+    out.append(strip_newline(lines[entry.line - 1]).rstrip(" \t"))
     fields = field_order(entry, schema)
     if entry.layout is Layout.BULLETS:
         for field in fields:
@@ -198,9 +200,12 @@ def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -
     content = line[field.column - 1 :]
     if field.label is None:
         return clean_trailing(document, field.span.start, prefix + content)
-    rest = content[len(field.label_source) :].lstrip(" \t")
-    head = prefix + canonical_label(field, schema)
-    return clean_trailing(document, field.span.start, head + (" " + rest if rest.strip() else rest))
+    rest = content[len(field.label_source) :]
+    words = rest.strip(" \t")
+    # Trailing spaces after an empty label may be a hard break before a continuation line.
+    trailing = rest[len(rest.rstrip(" \t")) :]
+    head = prefix + canonical_label(field, schema) + (" " + words if words else "")
+    return clean_trailing(document, field.span.start, head + trailing)
 
 
 def _render_item(document: Document, field: Field, schema: Schema, style: ListStyle) -> list[str]:
@@ -288,7 +293,11 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
         strip_newline(document.lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)
     )
     tail = tuple(line for line in tail if line.strip()) and tail
-    return (entry.section, entry.heading_source.strip(), tuple(sorted(fields, key=repr)), tail)
+    preamble = tuple(
+        strip_newline(document.lines[i - 1]) for i in range(entry.span.start, entry.line)
+    )
+    heading = entry.heading_source.strip()
+    return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)
 
 
 def _outside_lines(document: Document) -> list[str]:

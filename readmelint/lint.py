@@ -113,7 +113,7 @@ def _schema_diagnostics(path: str, entry: Entry, schema: Schema) -> Iterator[Dia
                         entry.line,
                         1,
                         "RL001",
-                        f'entry "{entry.heading}" is missing the field "{spec.title}"; '
+                        f'entry {_name(entry)} is missing the field "{spec.title}"; '
                         f"add `**{spec.title}:** ...` to its list",
                     )
         elif where == ("fields",) and keyword == "additionalProperties":
@@ -175,6 +175,10 @@ def _schema_diagnostics(path: str, entry: Entry, schema: Schema) -> Iterator[Dia
                 )
         else:
             yield _at(path, entry.line, 1, "RL010", f"entry: {error.message}")
+
+
+def _name(entry: Entry) -> str:
+    return f'"{entry.heading}"' if entry.heading else "(no heading)"
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -243,7 +247,9 @@ def _style_diagnostics(
             )
         )
     found.extend(_whitespace_diagnostics(path, document, entry))
-    original = [strip_newline(document.lines[n - 1]) for n in range(entry.line, entry.span.end + 1)]
+    original = [
+        strip_newline(document.lines[n - 1]) for n in range(entry.span.start, entry.span.end + 1)
+    ]
     if not found and fix_plan.rendered[entry.line] != original:
         found.append(
             _at(
@@ -297,9 +303,9 @@ def _run_diagnostics(
     sort = settings.resolved_sort()
     for run in fix_plan.runs:
         for before, after in zip(run.entries, run.entries[1:], strict=False):
-            gap = after.line - before.span.end - 1
+            gap = after.span.start - before.span.end - 1
             if gap != 1:
-                line = before.span.end + 1 if gap else after.line
+                line = before.span.end + 1 if gap else after.span.start
                 yield _at(
                     path,
                     line,
@@ -317,7 +323,7 @@ def _run_diagnostics(
                     expected.line,
                     1,
                     "RL104",
-                    f'entry "{expected.heading}" should come before "{actual.heading}" '
+                    f"entry {_name(expected)} should come before {_name(actual)} "
                     f"(line {actual.line}): entries are sorted by {title}, {direction}",
                     True,
                 )

@@ -50,15 +50,17 @@ class Layout(enum.Enum):
 class Entry:
     """A heading followed by labelled fields.
 
-    ``span`` runs from the heading line to the last non-blank line of the
-    fields block. ``section`` numbers the run of entries the entry sorts
-    within (entries never move across a non-entry heading).
+    ``span`` runs from the entry's first line (its heading, or the HTML
+    comments right above it, such as a suppression) to its last non-blank
+    line. ``section`` numbers the run of entries the entry sorts within
+    (entries never move across a non-entry heading).
     """
 
     heading: str
     heading_source: str
     level: int
     span: Span
+    heading_line: int
     fields: tuple[Field, ...]
     layout: Layout
     section: int
@@ -67,13 +69,22 @@ class Entry:
 
     @property
     def line(self) -> int:
-        return self.span.start
+        """The heading's line, where entry-level problems are reported."""
+        return self.heading_line
 
     def field(self, key: str) -> Field | None:
         for candidate in self.fields:
             if candidate.key == key:
                 return candidate
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment block (lines ``span``), where suppressions live."""
+
+    text: str
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,7 @@ class Document:
     # Lines (1-based) that end a paragraph within an entry: trailing spaces there
     # render nothing. Other paragraph lines' trailing spaces are hard breaks.
     paragraph_ends: frozenset[int] = field(default_factory=frozenset)
+    comments: tuple[Comment, ...] = ()
 
 
 class Severity(enum.Enum):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from readmelint.labels import normalise, split_label
 from readmelint.markdown import block_parser, plain_text
-from readmelint.model import Document, Entry, Field, Layout, Section, Span
+from readmelint.model import Comment, Document, Entry, Field, Layout, Section, Span
 from readmelint.source import split_lines, strip_newline
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ class _Builder:
         sections: list[Section] = []
         section = 0
         starts = [self._entry_block(h) for h in headings]
+        first_lines = [
+            self._preamble_start(h) if block is not None else h.start
+            for h, block in zip(headings, starts, strict=True)
+        ]
         for position, heading in enumerate(headings):
             block = starts[position]
             if block is None:
@@ -76,18 +80,49 @@ class _Builder:
                 )
                 continue
             end = len(self.lines)
-            for later, other in zip(headings[position + 1 :], starts[position + 1 :], strict=True):
+            later_ones = zip(
+                headings[position + 1 :],
+                starts[position + 1 :],
+                first_lines[position + 1 :],
+                strict=True,
+            )
+            for later, other, first_line in later_ones:
                 if other is not None or later.level <= heading.level:
-                    end = later.start
+                    end = first_line
                     break
-            entries.append(self._entry(heading, block, end, section))
+            start = first_lines[position]
+            entries.append(self._entry(heading, block, start, end, section))
         return Document(
             lines=tuple(self.lines),
             entries=tuple(entries),
             sections=tuple(sections),
             verbatim_lines=frozenset(self.verbatim),
             paragraph_ends=frozenset(self.paragraph_ends),
+            comments=tuple(
+                Comment(t.content, Span(t.map[0] + 1, t.map[1]))
+                for t in tokens
+                if t.type == "html_block" and t.map and t.content.lstrip().startswith("<!--")
+            ),
         )
+
+    def _preamble_start(self, heading: _Heading) -> int:
+        """First line of the HTML comments directly above an entry heading.
+
+        A suppression comment written right above a heading belongs to that
+        entry and moves with it when entries are sorted.
+        """
+        start = heading.start
+        index = heading.index - 1
+        while index >= 0:
+            token = self.tokens[index]
+            is_comment = token.type == "html_block" and token.level == 0
+            is_comment = is_comment and token.content.strip().startswith("<!--")
+            is_comment = is_comment and token.content.strip().endswith("-->")
+            if not is_comment or token.map is None or token.map[1] != start:
+                break
+            start = token.map[0]
+            index -= 1
+        return start
 
     def _heading_text(self, heading: _Heading) -> str:
         content = self.tokens[heading.index + 1].content
@@ -133,7 +168,7 @@ class _Builder:
         content_at = after_marker + len(rest) - len(rest.lstrip(" "))
         return content_at, line[content_at:]
 
-    def _entry(self, heading: _Heading, block: int, end: int, section: int) -> Entry:
+    def _entry(self, heading: _Heading, block: int, start: int, end: int, section: int) -> Entry:
         token = self.tokens[block]
         assert token.map is not None
         if token.type == "bullet_list_open":
@@ -149,7 +184,8 @@ class _Builder:
             heading=self._heading_text(heading),
             heading_source=self._line(heading.start),
             level=heading.level,
-            span=Span(heading.start + 1, last + 1),
+            span=Span(start + 1, last + 1),
+            heading_line=heading.start + 1,
             fields=tuple(fields),
             layout=layout,
             section=section,

@@ -164,3 +164,43 @@ def test_real_subprocess_on_the_bundled_example(tmp_path: Path) -> None:
         [*command, "fix", "--check", str(example)], capture_output=True, text=True
     )
     assert again.returncode == 0
+
+
+def test_check_standard_input_with_stdin_filename(runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["check", "-", "--stdin-filename", "docs/README.md"], input=BROKEN.encode()
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("docs/README.md:6:3: RL003")
+
+
+def test_check_standard_input_without_a_name(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "-"], input=CLEAN.encode())
+    assert result.exit_code == 0
+    assert result.output == "No problems in 1 file.\n"
+
+
+def test_fix_standard_input_prints_the_fixed_text(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["fix", "-"], input=BROKEN.encode())
+    assert result.exit_code == 0
+    assert result.stdout == BROKEN.replace("**Personal Note**:", "**Personal note:**")
+
+
+def test_fix_standard_input_check_and_diff(runner: CliRunner) -> None:
+    assert runner.invoke(main, ["fix", "--check", "-"], input=BROKEN.encode()).exit_code == 1
+    assert runner.invoke(main, ["fix", "--check", "-"], input=CLEAN.encode()).exit_code == 0
+    diff = runner.invoke(
+        main, ["fix", "--diff", "-", "--stdin-filename", "x.md"], input=BROKEN.encode()
+    )
+    assert diff.exit_code == 1
+    assert diff.stdout.startswith("--- a/x.md\n+++ b/x.md\n")
+
+
+def test_standard_input_config_lookup_uses_stdin_filename(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / ".readmelint.toml").write_text('ignore = ["RL003"]\n')
+    named = str(tmp_path / "README.md")
+    result = runner.invoke(main, ["check", "-", "--stdin-filename", named], input=BROKEN.encode())
+    assert "RL003" not in result.output
+    assert "RL102" in result.output

@@ -21,8 +21,8 @@ def non_blank_characters(text: str) -> Counter[str]:
     return Counter(ch.casefold() for ch in text if not ch.isspace() and ch not in ":：")
 
 
-def outside_entries(text: str) -> list[str]:
-    document = parse(text)
+def outside_entries(text: str, entry_levels: tuple[int, ...] = (3,)) -> list[str]:
+    document = parse(text, entry_levels)
     covered = {
         n for run in runs_of(document) for n in range(run[0].span.start, run[-1].span.end + 1)
     }
