@@ -166,7 +166,7 @@ def check(
         if diagnostics is not None:
             files += 1
             found.extend(diagnostics)
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     click.echo(REPORTERS[output_format](found, files, color), nl=False, color=color)
     sys.exit(max(worst, EXIT_PROBLEMS if found else EXIT_CLEAN))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from urllib.parse import quote
 
 from readmelint import __version__
 from readmelint.model import Diagnostic
@@ -91,6 +93,17 @@ def github(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -
     return "".join(line + "\n" for line in lines)
 
 
+def _artifact_uri(path: str) -> str:
+    """A file's name as SARIF's ``artifactLocation.uri``, which must be a URI reference.
+
+    Relative names stay relative (to the working directory, the repository root in CI),
+    ``/``-separated and percent-encoded; absolute ones become ``file:`` URIs.
+    """
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/")
+
+
 def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
     index = {rule.code: position for position, rule in enumerate(RULES)}
@@ -119,6 +132,8 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
                         ],
                     }
                 },
+                # Columns count characters (code points), as in every other format.
+                "columnKind": "unicodeCodePoints",
                 "results": [
                     {
                         "ruleId": d.code,
@@ -128,7 +143,7 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": d.path.replace("\\", "/")},
+                                    "artifactLocation": {"uri": _artifact_uri(d.path)},
                                     "region": {"startLine": d.line, "startColumn": d.column},
                                 }
                             }
