@@ -114,6 +114,8 @@ def load_config(path: Path, overrides: Mapping[str, object] | None = None) -> Co
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: config is nested too deeply to read") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("readmelint", {})
         where = "[tool.readmelint]"

@@ -30,6 +30,7 @@ from readmelint.markdown import link_urls
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
+    from referencing import Registry
 
 BUNDLED_SCHEMA_NAME = "paper-notes.schema.json"
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
@@ -136,7 +137,12 @@ def load_schema(path: Path) -> Schema:
         raise SchemaError(
             f"{path}:{error.lineno}:{error.colno}: schema is not valid JSON: {error.msg}"
         ) from None
-    return build_schema(document, str(path))
+    except RecursionError:
+        raise SchemaError(f"{path}: schema is nested too deeply to read") from None
+    try:
+        return build_schema(document, str(path))
+    except RecursionError:
+        raise SchemaError(f"{path}: schema is nested too deeply to check") from None
 
 
 def build_schema(document: object, name: str) -> Schema:
@@ -152,12 +158,14 @@ def build_schema(document: object, name: str) -> Schema:
         raise SchemaError(f"{name}: not a valid JSON Schema at {where}: {error.message}") from None
     _refuse_remote_refs(document, name)
     fields = _field_specs(document, name)
+    registry = _offline_registry(document)
+    _resolve_every_ref(document, registry, name)
 
     checker = FormatChecker()
     checker.checks("markdown-link")(_has_http_link)
     keywords = {"x-date-format": _check_date_format}
     validator_class = validators.extend(Draft202012Validator, keywords)  # type: ignore[no-untyped-call]
-    validator = validator_class(document, format_checker=checker)
+    validator = validator_class(document, format_checker=checker, registry=registry)
     closed = document["properties"]["fields"].get("additionalProperties") is False
     return Schema(name=name, document=document, fields=fields, closed=closed, validator=validator)
 
@@ -185,6 +193,53 @@ def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...
             date_format = ISO_DATE
         specs.append(FieldSpec(key, str(title), key in required, date_format))
     return tuple(specs)
+
+
+def _offline_registry(document: Mapping[str, Any]) -> Registry[Any]:
+    """A registry holding only this schema: any other URI fails instead of being fetched."""
+    from referencing import Registry, Resource
+    from referencing.exceptions import NoSuchResource
+
+    def never_fetch(uri: str) -> Resource[Any]:
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
+
+    registry: Registry[Any] = Registry(retrieve=never_fetch)  # type: ignore[call-arg]
+    root = Resource.from_contents(document, default_specification=_draft_2020_12())
+    with_root: Registry[Any] = registry.with_resource(str(document.get("$id", "")), root)
+    return with_root
+
+
+def _draft_2020_12() -> Any:
+    from referencing.jsonschema import DRAFT202012
+
+    return DRAFT202012
+
+
+def _resolve_every_ref(document: Mapping[str, Any], registry: Registry[Any], name: str) -> None:
+    """Fail now, naming the ``$ref``, rather than halfway through a run."""
+    from urllib.parse import urljoin
+
+    from referencing.exceptions import Unresolvable
+
+    stack: list[tuple[object, str]] = [(document, str(document.get("$id", "")))]
+    while stack:
+        node, base = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$id"), str):
+                base = urljoin(base, node["$id"])
+            reference = node.get("$ref")
+            if isinstance(reference, str):
+                try:
+                    registry.resolver(base_uri=base).lookup(reference)
+                except Unresolvable:
+                    raise SchemaError(
+                        f"{name}: cannot resolve $ref {reference!r}; readmelint never "
+                        "fetches schemas over the network or from other files, so copy the "
+                        'referenced schema under "$defs" and refer to it as "#/$defs/..."'
+                    ) from None
+            stack.extend((value, base) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((value, base) for value in node)
 
 
 def _refuse_remote_refs(node: object, name: str) -> None:
