@@ -7,8 +7,6 @@ from command-line flags.
 
 from __future__ import annotations
 
-import fnmatch
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +72,8 @@ class Config:
         except ValueError:
             relative = file
         text = relative.as_posix()
+        import fnmatch  # only configs with excludes need it
+
         return any(
             fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(file.name, pattern)
             for pattern in self.exclude
@@ -96,6 +96,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    import tomllib  # only runs that find a pyproject.toml or config file need it
+
     try:
         data = tomllib.loads(pyproject.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -106,6 +108,8 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def load_config(path: Path, overrides: Mapping[str, object] | None = None) -> Config:
     """Read ``path`` (``.readmelint.toml`` or ``pyproject.toml``) into a :class:`Config`."""
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:

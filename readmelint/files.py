@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,6 +80,8 @@ def write_file(original: ReadFile, data: bytes) -> None:
     check_writable(path)
     info = path.stat()
     try:
+        import tempfile  # only writes need it
+
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".readmelint"
         )

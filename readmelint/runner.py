@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -66,8 +65,10 @@ def fix_source(source: Source, config: Config, name: str, renderer: Renderer = r
     changed = fixed_text != source.text
     diff = ""
     if changed:
+        from readmelint.diff import unified_diff
+
         diff = "".join(
-            difflib.unified_diff(
+            unified_diff(
                 source.text.splitlines(keepends=True),
                 fixed_text.splitlines(keepends=True),
                 fromfile=f"a/{name}",

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +114,13 @@ class Schema:
 
 
 def bundled_schema_text() -> str:
+    # A plain file read: importlib.resources costs ~5 ms of imports (tempfile,
+    # zipfile machinery) on every start. Zipped installs still get the resource.
+    beside = Path(__file__).parent / "schemas" / BUNDLED_SCHEMA_NAME
+    if beside.is_file():
+        return beside.read_text("utf-8")
+    from importlib import resources
+
     return (resources.files("readmelint") / "schemas" / BUNDLED_SCHEMA_NAME).read_text("utf-8")
 
 
@@ -261,6 +267,16 @@ def _refuse_remote_refs(node: object, name: str) -> None:
 
 def _has_http_link(instance: object) -> bool:
     if not isinstance(instance, str):
+        return True
+    # A Paper value is a title link and then badge lines, which cost far more
+    # to inline-parse than the link itself. A link found in the first line
+    # alone is a link in the whole value too, unless something that opens on
+    # that line could close later and swallow it: a code span, raw HTML or an
+    # autolink, or an image (whose text may hold links). Only then, or when the
+    # first line has no http(s) link, is the whole value parsed.
+    first, newline, _ = instance.partition("\n")
+    first_line_decides = newline and not any(opener in first for opener in ("`", "<", "!["))
+    if first_line_decides and any(_HTTP_URL.fullmatch(url) for url in link_urls(first)):
         return True
     return any(_HTTP_URL.fullmatch(url) for url in link_urls(instance))
 

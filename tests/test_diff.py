@@ -1,0 +1,86 @@
+"""`fix --diff` output is a unified diff that patch(1) applies, fast on reordered long files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readmelint.diff import unified_diff
+
+HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def apply(a: list[str], diff: str) -> list[str]:
+    """A strict applier: context and removed lines must match exactly."""
+    out: list[str] = []
+    position = 0
+    lines = diff.splitlines(keepends=True)[2:]
+    index = 0
+    while index < len(lines):
+        header = HUNK.match(lines[index])
+        assert header, lines[index]
+        start = int(header.group(1)) - (0 if header.group(2) == "0" else 1)
+        out.extend(a[position:start])
+        position = start
+        index += 1
+        while index < len(lines) and not lines[index].startswith("@@"):
+            line = lines[index]
+            body = line[1:]
+            if index + 1 < len(lines) and lines[index + 1] == "\\ No newline at end of file\n":
+                body = body.removesuffix("\n")
+                index += 1
+            if line[0] in " -":
+                assert a[position] == body
+                position += 1
+            if line[0] in " +":
+                out.append(body)
+            index += 1
+    return out + a[position:]
+
+
+def as_lines(items: list[str], final_newline: bool) -> list[str]:
+    lines = [item + "\n" for item in items]
+    if lines and not final_newline:
+        lines[-1] = lines[-1][:-1]
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcdefg"), max_size=30),
+    st.lists(st.sampled_from("abcdefgh"), max_size=30),
+    st.booleans(),
+    st.booleans(),
+)
+def test_diff_applies_back(a_items: list[str], b_items: list[str], a_nl: bool, b_nl: bool) -> None:
+    a, b = as_lines(a_items, a_nl), as_lines(b_items, b_nl)
+    diff = "".join(unified_diff(a, b, "a/x", "b/x"))
+    if a == b:
+        assert diff == ""
+    else:
+        assert apply(a, diff) == b
+
+
+def test_reordering_ten_thousand_entries_is_a_short_diff() -> None:
+    entries = [[f"### Paper {n}\n", f"- **Submission Date:** {n}\n", "\n"] for n in range(10_000)]
+    a = [line for entry in entries for line in entry]
+    b = [line for entry in reversed(entries) for line in entry]
+    diff = "".join(unified_diff(a, b, "a/x", "b/x"))
+    assert apply(a, diff) == b
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="patch(1) is not installed")
+def test_patch_applies_a_diff_without_final_newline(tmp_path: Path) -> None:
+    a = ["# T\n", "### B\n", "- **Tags:** b\n", "\n", "### A\n", "- **Tags:** a"]
+    b = ["# T\n", "### A\n", "- **Tags:** a\n", "\n", "### B\n", "- **Tags:** b"]
+    target = tmp_path / "x"
+    target.write_text("".join(a))
+    diff = "".join(unified_diff(a, b, "a/x", "b/x"))
+    subprocess.run(["patch", "-s", str(target)], input=diff, text=True, check=True)
+    assert target.read_text() == "".join(b)
