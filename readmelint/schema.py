@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,23 +83,41 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class Schema:
-    """A loaded schema, its validator, and the field specs it declares."""
+    """A loaded schema and the field specs it declares; its validator is built on first use.
+
+    ``fix`` needs only the field order, titles and date formats, so a run that
+    does not validate never imports jsonschema.
+    """
 
     name: str
     document: Mapping[str, Any]
     fields: tuple[FieldSpec, ...]
     closed: bool  # unknown fields are errors (additionalProperties: false)
-    validator: Validator
 
-    @property
+    @cached_property
     def order(self) -> dict[str, int]:
         return {spec.key: position for position, spec in enumerate(self.fields)}
 
+    @cached_property
+    def _specs(self) -> dict[str, FieldSpec]:
+        return {spec.key: spec for spec in self.fields}
+
     def spec(self, key: str | None) -> FieldSpec | None:
-        for spec in self.fields:
-            if spec.key == key:
-                return spec
-        return None
+        return self._specs.get(key) if key is not None else None
+
+    @cached_property
+    def validator(self) -> Validator:
+        from jsonschema import Draft202012Validator, FormatChecker, validators
+
+        checker = FormatChecker()
+        checker.checks("markdown-link")(_has_http_link)
+        keywords = {"x-date-format": _check_date_format}
+        validator_class = validators.extend(Draft202012Validator, keywords)  # type: ignore[no-untyped-call]
+        registry = _offline_registry(self.document)
+        validator: Validator = validator_class(
+            self.document, format_checker=checker, registry=registry
+        )
+        return validator
 
     def errors(self, instance: Mapping[str, Any]) -> Iterator[Any]:
         from referencing.exceptions import Unresolvable
@@ -126,7 +144,9 @@ def bundled_schema_text() -> str:
 
 @cache
 def bundled_schema() -> Schema:
-    return build_schema(json.loads(bundled_schema_text()), f"<bundled {BUNDLED_SCHEMA_NAME}>")
+    # Trusted: tests check it against the meta-schema, so runs need not.
+    document = json.loads(bundled_schema_text())
+    return build_schema(document, f"<bundled {BUNDLED_SCHEMA_NAME}>", trusted=True)
 
 
 def load_schema(path: Path) -> Schema:
@@ -151,29 +171,26 @@ def load_schema(path: Path) -> Schema:
         raise SchemaError(f"{path}: schema is nested too deeply to check") from None
 
 
-def build_schema(document: object, name: str) -> Schema:
-    from jsonschema import Draft202012Validator, FormatChecker, validators
-    from jsonschema.exceptions import SchemaError as JsonSchemaError
-
+def build_schema(document: object, name: str, trusted: bool = False) -> Schema:
+    """A :class:`Schema`; unless ``trusted``, checked against the meta-schema and for $refs."""
     if not isinstance(document, dict):
         raise SchemaError(f"{name}: a schema must be a JSON object")
-    try:
-        Draft202012Validator.check_schema(document)
-    except JsonSchemaError as error:
-        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
-        raise SchemaError(f"{name}: not a valid JSON Schema at {where}: {error.message}") from None
-    _refuse_remote_refs(document, name)
-    fields = _field_specs(document, name)
-    registry = _offline_registry(document)
-    _resolve_every_ref(document, registry, name)
+    if not trusted:
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError as JsonSchemaError
 
-    checker = FormatChecker()
-    checker.checks("markdown-link")(_has_http_link)
-    keywords = {"x-date-format": _check_date_format}
-    validator_class = validators.extend(Draft202012Validator, keywords)  # type: ignore[no-untyped-call]
-    validator = validator_class(document, format_checker=checker, registry=registry)
+        try:
+            Draft202012Validator.check_schema(document)
+        except JsonSchemaError as error:
+            where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+            raise SchemaError(
+                f"{name}: not a valid JSON Schema at {where}: {error.message}"
+            ) from None
+        _refuse_remote_refs(document, name)
+        _resolve_every_ref(document, _offline_registry(document), name)
+    fields = _field_specs(document, name)
     closed = document["properties"]["fields"].get("additionalProperties") is False
-    return Schema(name=name, document=document, fields=fields, closed=closed, validator=validator)
+    return Schema(name=name, document=document, fields=fields, closed=closed)
 
 
 def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...]:
