@@ -9,12 +9,15 @@ copied as it was, terminator included.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import dropwhile
 
 from readmelint.config import Settings, Sort
 from readmelint.errors import SafetyError
+from readmelint.markdown import block_parser
 from readmelint.model import Document, Entry, Field, Layout
 from readmelint.parse import is_blank, parse
 from readmelint.schema import Schema
@@ -23,8 +26,23 @@ from readmelint.source import newline_of, strip_newline
 
 @dataclass(frozen=True, slots=True)
 class ListStyle:
+    """How an entry's items are written: indentation and marker, or as they are.
+
+    ``keep_items``: every item keeps its own indentation and marker spacing (moving
+    one would change what a line means). ``keep_order`` as well: fields keep their
+    order (for the rare entry whose lines mean something else in any other order).
+    ``indent`` and ``marker`` are then those of the item fix puts first.
+    """
+
     indent: int
     marker: str
+    keep_items: bool = False
+    keep_order: bool = False
+
+    @property
+    def width(self) -> int:
+        """The column (0-based) where an item's content starts."""
+        return self.indent + len(self.marker) + 1
 
 
 @dataclass(frozen=True)
@@ -73,20 +91,36 @@ class Plan:
 
 def canonical_label(field: Field, schema: Schema) -> str:
     spec = schema.spec(field.key)
+    if _kept_as_written(field, schema):
+        return field.label_source
     return f"**{spec.title if spec else field.label}:**"
 
 
-def document_list_style(document: Document) -> ListStyle:
-    """The indentation and marker most entries use (the first seen wins a tie)."""
+def _kept_as_written(field: Field, schema: Schema) -> bool:
+    """An unknown label holding ``*``: rewritten, its bold could end early or not at all.
+
+    (``__a ** b:__`` in ``**``; and whether ``**a:*b:**`` is bold depends even on the
+    character after it, so the rest of its line stays as it is too.)
+    """
+    return schema.spec(field.key) is None and "*" in (field.label or "")
+
+
+def document_list_style(document: Document, schema: Schema) -> ListStyle:
+    """The indentation and marker most entries use.
+
+    Each entry counts with its own style (see :func:`own_style`), which fix keeps or
+    replaces by this one, so a second run counts the same winner. A tie goes to the
+    smaller indentation, then to ``-``, ``*``, ``+``: not to the first entry seen,
+    since fix reorders entries.
+    """
     counts = Counter(
-        (entry.list_indent, entry.list_marker)
+        own_style(document, entry, schema)
         for entry in document.entries
         if entry.layout is Layout.BULLETS
     )
     if not counts:
         return ListStyle(0, "-")
-    (indent, marker), _ = counts.most_common(1)[0]
-    return ListStyle(indent, marker)
+    return max(counts, key=lambda s: (counts[s], -s.indent, -"-*+".find(s.marker)))
 
 
 def field_order(entry: Entry, schema: Schema) -> list[Field]:
@@ -136,36 +170,220 @@ def runs_of(document: Document) -> list[list[Entry]]:
     return runs
 
 
+def _following(
+    document: Document, entry: Entry, headings: list[int], entry_headings: set[int]
+) -> list[str]:
+    """The lines after ``entry`` up to and with the next heading: what follows its run.
+
+    Only blank lines, and the comments above the next entry's heading, come between.
+    ``headings``: the line of every heading, in order. An entry's heading (one of
+    ``entry_headings``) gets a field, so that parsed again it is an entry still and
+    the comments above it its own.
+    """
+    later = bisect_right(headings, entry.span.end)
+    end = headings[later] if later < len(headings) else len(document.lines)
+    lines = [strip_newline(line) for line in document.lines[entry.span.end : end]]
+    if end in entry_headings:
+        lines.append("- **Paper:** x")
+    return lines
+
+
+def _stays_last(
+    document: Document, run: list[Entry], following: list[str], sections: list[int]
+) -> bool:
+    """Whether the run's last entry must stay last when the run is sorted.
+
+    So it must when its tail holds a deeper heading (which starts the next
+    section: entries moved after it would end up under that heading), or when an
+    entry put last in its place could take in what follows the run: a block never
+    closed at the end of the file, or, with no blank line between, HTML right above
+    a heading, or a paragraph going on into the text of a ``---``-underlined heading.
+    ``sections``: the lines of the section headings, in order.
+    """
+    last = run[-1]
+    if bisect_right(sections, last.span.end) > bisect_right(sections, last.line):
+        return True
+    if last is document.entries[-1] and _tail_swallows(document, last, gap=True):
+        return True
+    if following and following[0].strip():  # no blank line after the run
+        if not following[0].lstrip(" ").startswith("#"):
+            return True
+        return any(_tail_swallows(document, entry, gap=False) for entry in run[:-1])
+    return False
+
+
+def _tail_swallows(document: Document, entry: Entry, gap: bool) -> bool:
+    """Whether a heading after the entry's tail (``gap``: after a blank line) would be lost.
+
+    True for a fence or HTML block left open, or HTML right above the heading.
+    """
+    block_end = max((f.span.end for f in entry.fields), default=entry.line)
+    tail = [strip_newline(line) for line in document.lines[block_end : entry.span.end]]
+    if not any(line.strip() for line in tail):
+        return False
+    tail += [""] if gap else []
+    tokens = block_parser().parse("\n".join([*tail, "# probe", ""]))
+    probe = len(tail)  # 0-based line of the heading
+    return not any(t.type == "heading_open" and t.map and t.map[0] == probe for t in tokens)
+
+
 def plan(document: Document, settings: Settings) -> Plan:
-    style = document_list_style(document)
+    style = document_list_style(document, settings.schema)
+    runs = []
+    # Heading line of a run's new last entry -> the lines after the run, up to the
+    # first that is not blank: what that entry will be followed by.
+    after: dict[int, list[str]] = {}
+    entry_headings = {entry.line for entry in document.entries}
+    sections = [section.line for section in document.sections]
+    headings = sorted([*entry_headings, *sections])
+    for run in runs_of(document):
+        following = _following(document, run[-1], headings, entry_headings)
+        if _stays_last(document, run, following, sections):
+            ordered = (*order_entries(run[:-1], settings), run[-1])
+        else:
+            ordered = order_entries(run, settings)
+        runs.append(Run(tuple(run), ordered))
+        after[ordered[-1].line] = following
     rendered: dict[int, list[str]] = {}
     styles: dict[int, ListStyle] = {}
     for entry in document.entries:
-        entry_style = style if _can_restyle(document, entry, style) else _own_style(entry)
-        styles[entry.line] = entry_style
-        rendered[entry.line] = render_entry(document, entry, settings.schema, entry_style)
-    runs = tuple(Run(tuple(run), order_entries(run, settings)) for run in runs_of(document))
-    return Plan(document, runs, rendered, styles)
+        styles[entry.line], rendered[entry.line] = _render_safely(
+            document, entry, settings, style, after.get(entry.line, [])
+        )
+    return Plan(document, tuple(runs), rendered, styles)
 
 
-def _own_style(entry: Entry) -> ListStyle:
-    return ListStyle(entry.list_indent, entry.list_marker)
+def _render_safely(
+    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
+) -> tuple[ListStyle, list[str]]:
+    """The entry in the first style that keeps what each of its lines means.
+
+    The file's style, the entry's own, its items where they are, and at last its
+    fields in their order too. The rules of :func:`_can_restyle` settle plain
+    entries; an entry with continuation lines, a tail or unlabelled items is also
+    parsed again on its own and compared, since such lines can change meaning in
+    ways no short rule foresees (a tail joining the item that now comes last, an
+    empty item read as a lazy line ...). So is an entry that ends its run when what
+    follows the run (``after``) is indented or not apart: its last item could take
+    that in.
+    """
+    schema = settings.schema
+    own = own_style(document, entry, schema)
+    original = [
+        strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]
+    ]
+    first = next((line for line in after if line.strip()), "")
+    adjacent = bool(after) and bool(after[0].strip())
+    plain = _is_plain(entry) and not (adjacent or first[:1].isspace())
+    candidates = (
+        style,
+        own,
+        replace(own, keep_items=True),
+        replace(own, keep_items=True, keep_order=True),
+    )
+    for candidate in candidates:
+        if not _can_restyle(document, entry, candidate, schema):
+            continue
+        lines = render_entry(document, entry, schema, candidate)
+        if plain or lines == original or _keeps_meaning(document, entry, lines, settings, after):
+            return candidate, lines
+    return candidates[-1], [original[0].lstrip(" \t"), *original[1:]]
 
 
-def _can_restyle(document: Document, entry: Entry, style: ListStyle) -> bool:
+def _is_plain(entry: Entry) -> bool:
+    """One line per field, every field labelled, all at one column, nothing after them."""
+    return (
+        entry.span.end == max(f.span.end for f in entry.fields)
+        and all(f.label is not None and f.span.start == f.span.end for f in entry.fields)
+        and len({f.column for f in entry.fields}) == 1
+    )
+
+
+def _keeps_meaning(
+    document: Document, entry: Entry, lines: list[str], settings: Settings, after: list[str]
+) -> bool:
+    """Whether ``lines`` (then ``after``), parsed on their own, hold just what ``entry`` holds."""
+    alone = parse("\n".join([*lines, *after, ""]), settings.entry_levels)
+    return bool(alone.entries) and (
+        _entry_signature(alone, alone.entries[0])[1:] == _entry_signature(document, entry)[1:]
+    )
+
+
+def own_style(document: Document, entry: Entry, schema: Schema) -> ListStyle:
+    """The style of the item fix puts first: where the entry's items go if they stay.
+
+    The first item in canonical order, not in the file: after fix it is the first
+    in the file too, so a second run finds the same style.
+    """
+    line = strip_newline(document.lines[field_order(entry, schema)[0].span.start - 1])
+    return ListStyle(len(line) - len(line.lstrip(" ")), entry.list_marker)
+
+
+def _can_restyle(document: Document, entry: Entry, style: ListStyle, schema: Schema) -> bool:
     """Whether the entry's items can move to ``style`` without changing what they hold.
 
-    Continuation lines are shifted with their item; a tab in their indentation
-    makes the shift ambiguous, so such entries keep their own style.
+    Continuation lines are shifted with their item. Two kinds cannot be: a tab in
+    their indentation makes the shift ambiguous, and a lazy continuation line
+    (indented less than its item's content, yet four or more columns, which is what
+    keeps it from starting a block) would start a list, a heading or a quote if it
+    moved left of column four. And a tail indented as deep as the content of the
+    item that comes last would become part of it.
     """
-    if entry.layout is not Layout.BULLETS:
+    if entry.layout is not Layout.BULLETS or style.keep_order:
         return True
+    tail = _tail_start(document, entry)
+    if style.keep_items:
+        last = field_order(entry, schema)[-1]
+        return tail is None or _indent_width(tail) < last.column - 1
+    if tail is not None and (
+        _indent_width(tail) >= style.width
+        or (_indent_width(tail) < 4 and _starts_item(tail.lstrip(" \t"), style.marker))
+    ):
+        return False  # the tail would join the list: an item's continuation or a sibling
     for field in entry.fields:
-        for line_no in range(field.span.start, field.span.end + 1):
+        content = field.column - 1
+        first = strip_newline(document.lines[field.span.start - 1])
+        if "\t" in first[:content].rstrip("\t") or ("\t" in first[:content] and first[content:]):
+            return False  # the item's own prefix holds a tab: only keeping it is exact
+        shift = style.width - content
+        if shift == 0:
+            continue
+        for line_no in range(field.span.start + 1, field.span.end + 1):
             line = strip_newline(document.lines[line_no - 1])
-            if "\t" in line[: len(line) - len(line.lstrip())]:
-                return style == _own_style(entry)
+            indentation = line[: len(line) - len(line.lstrip(" \t"))]
+            if indentation == line:
+                continue  # blank
+            if "\t" in indentation:
+                return False
+            if shift < 0 and content > len(indentation) >= 4 > len(indentation) + shift:
+                return False
     return True
+
+
+def _tail_start(document: Document, entry: Entry) -> str | None:
+    """The first non-blank line after an entry's list, if any."""
+    for line_no in range(entry.fields[-1].span.end + 1, entry.span.end + 1):
+        line = strip_newline(document.lines[line_no - 1])
+        if line.strip(" \t"):
+            return line
+    return None
+
+
+def _indent_width(line: str) -> int:
+    """Columns of indentation, tabs to the next multiple of four as CommonMark counts them."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _starts_item(text: str, marker: str) -> bool:
+    return text.startswith(marker) and text[len(marker) : len(marker) + 1] in ("", " ", "\t")
 
 
 def clean_trailing(document: Document, line_no: int, text: str) -> str:
@@ -183,7 +401,10 @@ def render_entry(document: Document, entry: Entry, schema: Schema, style: ListSt
     lines = document.lines
     out = [strip_newline(lines[i - 1]) for i in range(entry.span.start, entry.line)]
     out.append(strip_newline(lines[entry.line - 1]).rstrip(" \t"))
-    fields = field_order(entry, schema)
+    # Indenting a heading (or the comment above it) means nothing, except that after
+    # a blank line it may join the list of the entry that now comes before it.
+    out[0] = out[0].lstrip(" \t")
+    fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
     if entry.layout is Layout.BULLETS:
         for field in fields:
             out.extend(_render_item(document, field, schema, style))
@@ -191,14 +412,24 @@ def render_entry(document: Document, entry: Entry, schema: Schema, style: ListSt
     else:
         out.extend(_render_lines(document, fields, schema))
         block_end = max(f.span.end for f in entry.fields)
-    out.extend(strip_newline(lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1))
+    tail = [strip_newline(lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)]
+    if (
+        entry.layout is Layout.BULLETS
+        and tail
+        and tail[0].strip()
+        and fields[-1] is not entry.fields[-1]
+    ):
+        # A tail right under the list (after code, say) would continue the paragraph
+        # of the item that now comes last: a blank line keeps it apart.
+        out.append("")
+    out.extend(tail)
     return out
 
 
 def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -> str:
     line = strip_newline(document.lines[field.span.start - 1])
     content = line[field.column - 1 :]
-    if field.label is None:
+    if field.label is None or _kept_as_written(field, schema):
         return clean_trailing(document, field.span.start, prefix + content)
     rest = content[len(field.label_source) :]
     words = rest.strip(" \t")
@@ -209,7 +440,10 @@ def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -
 
 
 def _render_item(document: Document, field: Field, schema: Schema, style: ListStyle) -> list[str]:
-    prefix = " " * style.indent + style.marker + " "
+    if style.keep_items:
+        prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
+    else:
+        prefix = " " * style.indent + style.marker + " "
     out = [_first_line(field, schema, document, prefix)]
     shift = len(prefix) - (field.column - 1)
     for line_no in range(field.span.start + 1, field.span.end + 1):
@@ -278,13 +512,20 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
         lines: list[tuple[str, bool, bool]] = []
         for line_no in range(field.span.start, field.span.end + 1):
             raw = strip_newline(document.lines[line_no - 1])
+            verbatim = line_no in document.verbatim_lines
             if line_no == field.span.start:
                 raw = raw[field.column - 1 + len(field.label_source) :]
-            verbatim = line_no in document.verbatim_lines
+            elif verbatim:
+                # Code in an item moves with the item: its whitespace counts from the
+                # item's content column.
+                leading = len(raw) - len(raw.lstrip(" "))
+                raw = raw[min(leading, field.column - 1) :]
             text = raw if verbatim else raw.strip()
             hard_break = line_no not in document.paragraph_ends and (
                 raw.endswith("  ") or raw.endswith("\\")
             )
+            if entry.layout is Layout.LINES and line_no == field.span.end:
+                hard_break = False  # fix ends every field but the last with one
             if text or verbatim:
                 lines.append((text, verbatim, hard_break and not verbatim))
         fields.append((field.key, field.label is None, tuple(lines)))
@@ -292,9 +533,13 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
     tail = tuple(
         strip_newline(document.lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)
     )
-    tail = tuple(line for line in tail if line.strip()) and tail
+    tail = tuple(dropwhile(lambda line: not line.strip(), tail))
+    # The indentation of the entry's first line means nothing and fix removes it.
     preamble = tuple(
-        strip_newline(document.lines[i - 1]) for i in range(entry.span.start, entry.line)
+        strip_newline(document.lines[i - 1]).lstrip(" \t")
+        if i == entry.span.start
+        else strip_newline(document.lines[i - 1])
+        for i in range(entry.span.start, entry.line)
     )
     heading = entry.heading_source.strip()
     return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)

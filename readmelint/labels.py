@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readmelint.markdown import parse_inline
 
@@ -43,15 +44,11 @@ def split_label(text: str) -> Label | None:
     if close <= 2:
         return None
     inner = text[2:close]
-    tokens = [t for t in parse_inline(text[: close + 3]) if t.type != "text" or t.content]
-    if len(tokens) < 3 or tokens[0].type != "strong_open":
+    prefix = text[: close + 3]
+    # Short prefixes (every real label) go through the cache; a freak one does not stay.
+    plain_bold = _is_plain_bold if len(prefix) <= 200 else _is_plain_bold.__wrapped__
+    if not plain_bold(prefix, inner):
         return None
-    closing = next((i for i, t in enumerate(tokens) if t.type == "strong_close"), -1)
-    body = tokens[1:closing]
-    if closing < 2 or len(tokens) - closing > 2:
-        return None
-    if any(token.type != "text" for token in body) or "".join(t.content for t in body) != inner:
-        return None  # markup or escapes inside the label: not a plain label
     end = close + 2
     stripped_inner = inner.rstrip()
     if stripped_inner.endswith(COLONS):
@@ -66,3 +63,21 @@ def split_label(text: str) -> Label | None:
     if not label:
         return None
     return Label(text=label, source_length=end, rest=text[end:])
+
+
+@lru_cache(maxsize=4096)
+def _is_plain_bold(prefix: str, inner: str) -> bool:
+    """Whether ``prefix`` opens with ``inner`` in bold and nothing else marked up.
+
+    Cached: a file repeats the same few label prefixes on every entry, and
+    inline parsing them was half the time of a run on a long list.
+    """
+    tokens = [t for t in parse_inline(prefix) if t.type != "text" or t.content]
+    if len(tokens) < 3 or tokens[0].type != "strong_open":
+        return False
+    closing = next((i for i, t in enumerate(tokens) if t.type == "strong_close"), -1)
+    body = tokens[1:closing]
+    if closing < 2 or len(tokens) - closing > 2:
+        return False
+    # Markup or escapes inside the label: not a plain label.
+    return all(token.type == "text" for token in body) and "".join(t.content for t in body) == inner

@@ -15,11 +15,19 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
+# markdown-it stops nesting containers at ``maxNesting`` (20 in its CommonMark preset)
+# and then skips the rest of the enclosing range: a list ten levels deep swallowed
+# every later line of the file into one item. Each level costs one or two Python
+# frames, so 100 stays far below the interpreter's recursion limit; deeper lists
+# are refused by the parser (see ``readmelint.parse``).
+MAX_NESTING = 100
+
+
 @cache
 def block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark")
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     parser.disable("inline")
     return parser
 
@@ -39,8 +47,14 @@ def parse_inline(text: str) -> list[Token]:
     return tokens[0].children
 
 
+# Characters that can start inline markup (or change text: entities, NUL, breaks).
+_MARKUP = frozenset("\\`*_[]!<&\x00\r\n")
+
+
 def plain_text(text: str) -> str:
     """What ``text`` shows as plain text: markup dropped, code kept."""
+    if _MARKUP.isdisjoint(text):
+        return text.strip()  # nothing to parse: most headings, parsed once each per run
     parts: list[str] = []
     for token in parse_inline(text):
         if token.type in ("text", "code_inline"):

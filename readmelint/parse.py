@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
-from readmelint.markdown import block_parser, plain_text
+from readmelint.markdown import MAX_NESTING, block_parser, plain_text
 from readmelint.model import Comment, Document, Entry, Field, Layout, Section, Span
 from readmelint.source import split_lines, strip_newline
 
@@ -33,7 +34,25 @@ def parse(text: str, entry_levels: Sequence[int] = DEFAULT_ENTRY_LEVELS) -> Docu
     """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`."""
     lines = split_lines(text)
     tokens = block_parser().parse(text)
+    _refuse_truncated_lists(tokens)
     return _Builder(lines, tokens, frozenset(entry_levels)).build()
+
+
+def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
+    """Raise :class:`InputError` where markdown-it gave up on nesting inside a list.
+
+    At its nesting limit markdown-it skips to the end of the enclosing range, which
+    for a list item is the end of the file: later entries would silently vanish into
+    one field. (Block quotes know their extent first, so their truncation stays
+    inside them and is harmless.)
+    """
+    for token in tokens:
+        if token.type == "list_item_open" and token.level >= MAX_NESTING - 1:
+            line = token.map[0] + 1 if token.map else 0
+            raise InputError(
+                f"line {line}: a list nested too deeply (about {MAX_NESTING // 2} levels) "
+                "for readmelint to tell where it ends; it neither checks nor fixes this file"
+            )
 
 
 def is_blank(line: str) -> bool:
@@ -80,15 +99,11 @@ class _Builder:
                 )
                 continue
             end = len(self.lines)
-            later_ones = zip(
-                headings[position + 1 :],
-                starts[position + 1 :],
-                first_lines[position + 1 :],
-                strict=True,
-            )
-            for later, other, first_line in later_ones:
-                if other is not None or later.level <= heading.level:
-                    end = first_line
+            # Indexes, not slices: slicing the rest of the list for every entry
+            # made 100,000 entries take minutes.
+            for later in range(position + 1, len(headings)):
+                if starts[later] is not None or headings[later].level <= heading.level:
+                    end = first_lines[later]
                     break
             start = first_lines[position]
             entries.append(self._entry(heading, block, start, end, section))
@@ -165,7 +180,10 @@ class _Builder:
         marker_at = len(line) - len(line.lstrip(" "))
         after_marker = marker_at + len(item.markup)
         rest = line[after_marker:]
-        content_at = after_marker + len(rest) - len(rest.lstrip(" "))
+        spaces = len(rest) - len(rest.lstrip(" "))
+        # CommonMark: after an empty marker line, or before indented code (five or more
+        # spaces), the content starts one column after the marker.
+        content_at = after_marker + (1 if not rest.strip(" \t") or spaces > 4 else spaces)
         return content_at, line[content_at:]
 
     def _entry(self, heading: _Heading, block: int, start: int, end: int, section: int) -> Entry:
