@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 
 from readmelint.config import Config, Settings, find_config, load_config
+from readmelint.errors import InputError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
 from readmelint.fix import Renderer, fix_text, render
 from readmelint.lint import check_text
@@ -41,7 +42,16 @@ class ConfigResolver:
 
 
 def check_source(source: Source, config: Config, name: str) -> list[Diagnostic]:
-    return check_text(source.text, config.settings, name)
+    try:
+        return check_text(source.text, config.settings, name)
+    except InputError as error:
+        raise _naming(error, name) from None
+
+
+def _naming(error: InputError, name: str) -> InputError:
+    """The parser's error (``line N: ...``) with the file's name in front."""
+    message = str(error)
+    return InputError(f"{name}:{message[5:]}" if message.startswith("line ") else message)
 
 
 class FixMode(Enum):
@@ -60,7 +70,10 @@ class FixResult:
 
 
 def fix_source(source: Source, config: Config, name: str, renderer: Renderer = render) -> FixResult:
-    fixed_text = fix_text(source.text, config.settings, renderer)
+    try:
+        fixed_text = fix_text(source.text, config.settings, renderer)
+    except InputError as error:
+        raise _naming(error, name) from None
     fixed = Source(fixed_text, source.bom)
     changed = fixed_text != source.text
     diff = ""
