@@ -100,7 +100,10 @@ def _resolver(
         from readmelint.errors import ConfigError
 
         raise ConfigError(f"{config_path}: config file not found")
-    return ConfigResolver(config_path, schema, _codes(select), _codes(ignore))
+    resolver = ConfigResolver(config_path, schema, _codes(select), _codes(ignore))
+    if config_path is not None:
+        resolver.for_path(config_path)  # a broken --config is one error, before any file
+    return resolver
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

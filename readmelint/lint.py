@@ -215,7 +215,9 @@ def _style_diagnostics(
                     True,
                 )
             )
-    ordered = field_order(entry, schema)
+    # Where any other order would change what the lines mean, fix keeps the order.
+    keeps_order = fix_plan.styles[entry.line].keep_order
+    ordered = list(entry.fields) if keeps_order else field_order(entry, schema)
     for actual, expected in zip(entry.fields, ordered, strict=True):
         if actual is not expected:
             found.append(

@@ -13,7 +13,7 @@ import pytest
 
 from readmelint.config import Settings
 from readmelint.errors import InputError
-from readmelint.fix import fix_text, plan
+from readmelint.fix import fix_text
 from readmelint.lint import check_text
 from readmelint.model import Diagnostic
 from readmelint.parse import parse
@@ -176,20 +176,13 @@ FUZZED: dict[str, bytes] = {
 
 
 def fixable_left(fixed: str) -> list[Diagnostic]:
-    """What check still calls fixable in ``fixed`` (fix's output), but for one known gap.
+    """What check still calls fixable in ``fixed`` (fix's output): nothing, ever.
 
     For the rare entry whose lines would mean something else in any other field
-    order, fix keeps the order (``ListStyle.keep_order``), yet check still reports
-    RL101 as fixable there: lint.py should skip RL101 for such entries.
+    order, fix keeps the order (``ListStyle.keep_order``) and check does not report
+    RL101 there either.
     """
-    document = parse(fixed, SETTINGS.entry_levels)
-    styles = plan(document, SETTINGS).styles
-    kept = [entry.span for entry in document.entries if styles[entry.line].keep_order]
-    return [
-        d
-        for d in check_text(fixed, SETTINGS)
-        if d.fixable and not (d.code == "RL101" and any(d.line in span for span in kept))
-    ]
+    return [d for d in check_text(fixed, SETTINGS) if d.fixable]
 
 
 def assert_survives(data: bytes) -> None:

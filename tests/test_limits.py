@@ -191,6 +191,7 @@ def test_lists_nested_deeper_than_the_parser_follows_are_refused(folder: Path) -
         run = readmelint(command, path, folder=folder)
         assert run.exit_code == 2
         assert run.stderr.count("\n") == 1
+        assert run.stderr.startswith(f"readmelint: {path}:")
         assert "a list nested too deeply" in run.stderr
         assert "Traceback" not in run.stderr
         assert run.within(bound(len(text))), run.peak_bytes

@@ -75,8 +75,6 @@ def test_fix_keeps_every_non_blank_character(document: Document) -> None:
 @PROPERTIES
 @given(documents())
 def test_nothing_fixable_remains_after_fix(document: Document) -> None:
-    # fixable_left: [d for d in check_text(...) if d.fixable], but for one known gap in
-    # lint.py (RL101 where fix must keep the field order; see its docstring).
     assert fixable_left(fixed(document)) == []
 
 
