@@ -30,16 +30,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# The canonical field order of the bundled schema; the generator writes these labels.
-FIELDS = (
-    "Paper",
-    "Accepted",
-    "Submission Date",
-    "Authors",
-    "Tags",
-    "Abstract",
-    "Personal note",
-)
+from readmelint.schema import bundled_schema
+
+# The bundled schema's labels in its canonical order: the generator writes these.
+FIELDS = tuple(spec.title for spec in bundled_schema().fields)
 
 TITLE_BLOCK = """<div align="center">
 <h2>Personal Paper Notes</h2>

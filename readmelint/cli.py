@@ -201,7 +201,7 @@ def fix(
     if not isinstance(resolver, ConfigResolver):
         sys.exit(status)
     worst = EXIT_CLEAN
-    changed = unchanged = remaining = 0
+    changed = remaining = 0
     for raw in _paths(paths):
 
         def work(raw: str = raw) -> FixResult | None:
@@ -229,8 +229,6 @@ def fix(
                 click.echo(f"would fix {result.path}", err=True)
             elif result.path != (stdin_filename or STDIN):
                 click.echo(f"fixed {result.path}", err=True)
-        else:
-            unchanged += 1
         remaining += result.remaining
     if mode is FixMode.WRITE and remaining:
         click.echo(

@@ -106,7 +106,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "readmelint" in tool
 
 
-def load_config(path: Path, overrides: Mapping[str, object] | None = None) -> Config:
+def load_config(path: Path) -> Config:
     """Read ``path`` (``.readmelint.toml`` or ``pyproject.toml``) into a :class:`Config`."""
     import tomllib
 

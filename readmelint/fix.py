@@ -564,25 +564,25 @@ def verify(before: Document, fixed: str, settings: Settings) -> None:
         (s.title, s.level) for s in after.sections
     ]:
         raise SafetyError("internal error: fix changed the document's section headings")
-    expected = Counter(_entry_signature(before, entry) for entry in before.entries)
-    found = Counter(_entry_signature(after, entry) for entry in after.entries)
-    if expected != found:
-        missing = expected - found
-        for entry in before.entries:
-            if _entry_signature(before, entry) in missing:
-                name = entry.heading or "(empty heading)"
-                raise SafetyError(
-                    f"internal error: fix would change the content of entry {name!r} "
-                    f"(line {entry.line}); nothing was written. Please report this with the file."
-                )
+    signatures = [_entry_signature(before, entry) for entry in before.entries]
+    missing = Counter(signatures) - Counter(_entry_signature(after, e) for e in after.entries)
+    for entry, signature in zip(before.entries, signatures, strict=True):
+        if signature in missing:
+            name = entry.heading or "(empty heading)"
+            raise SafetyError(
+                f"internal error: fix would change the content of entry {name!r} "
+                f"(line {entry.line}); nothing was written. Please report this with the file."
+            )
+    if len(after.entries) != len(before.entries):
         raise SafetyError("internal error: fix would add an entry; nothing was written")
-    if _outside_lines(before) != _outside_lines(after):
-        for old, new in zip(_outside_lines(before), _outside_lines(after), strict=False):
-            if old != new:
-                raise SafetyError(
-                    f"internal error: fix would change the line {old[:60]!r} outside the "
-                    "entries; nothing was written. Please report this with the file."
-                )
+    outside_before, outside_after = _outside_lines(before), _outside_lines(after)
+    for old, new in zip(outside_before, outside_after, strict=False):
+        if old != new:
+            raise SafetyError(
+                f"internal error: fix would change the line {old[:60]!r} outside the "
+                "entries; nothing was written. Please report this with the file."
+            )
+    if len(outside_before) != len(outside_after):
         raise SafetyError("internal error: fix would add or remove lines outside the entries")
     final_newline = bool(before.lines) and newline_of(before.lines[-1]) != ""
     if bool(after.lines) and (newline_of(after.lines[-1]) != "") != final_newline:

@@ -11,8 +11,6 @@ from readmelint import __version__
 from readmelint.model import Diagnostic
 from readmelint.rules import BY_CODE, RULES
 
-FORMATS = ("text", "json", "github", "sarif")
-
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     if not diagnostics:

@@ -16,16 +16,10 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from readmelint.schema import bundled_schema
+
 # The bundled schema's fields, in its order.
-KNOWN_LABELS = (
-    "Paper",
-    "Accepted",
-    "Submission Date",
-    "Authors",
-    "Tags",
-    "Abstract",
-    "Personal note",
-)
+KNOWN_LABELS = tuple(spec.title for spec in bundled_schema().fields)
 # Labels the schema does not know (RL005); fix keeps them after the known ones.
 UNKNOWN_LABELS = ("Brief Introduction", "Code", "备注", "Github")
 LINK_LABELS = frozenset({"Paper", "Personal note"})
