@@ -23,6 +23,9 @@ from readmelint.parse import is_blank, parse
 from readmelint.schema import Schema
 from readmelint.source import newline_of, strip_newline
 
+# Keeps a heading an entry's when the lines after it are parsed without its own fields.
+_PLACEHOLDER_FIELD = "- **Paper:** x"
+
 
 @dataclass(frozen=True, slots=True)
 class ListStyle:
@@ -69,9 +72,53 @@ class Plan:
     runs: tuple[Run, ...]
     rendered: dict[int, list[str]]  # entry heading line -> canonical lines, no terminators
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
+    # The text() parsed, when plan had to parse it: verified, it need not be parsed again.
+    output: Document | None = None
 
     def text(self) -> str:
         return "".join(self._chunks())
+
+    def heading_lines(self) -> dict[int, int]:
+        """Each entry's heading line -> the line its heading is on in :meth:`text`."""
+        moved: dict[int, int] = {}
+        shift = 0  # output line minus input line, for lines outside the runs
+        for run in self.runs:
+            line = run.start + shift
+            for entry in run.ordered:
+                moved[entry.line] = line + entry.line - entry.span.start
+                line += len(self.rendered[entry.line]) + 1
+            shift = line - 1 - (run.end + 1)
+        return moved
+
+    def probe(
+        self, entries: frozenset[int], after: dict[int, list[str]]
+    ) -> tuple[str, dict[int, int]]:
+        """The given entries (by heading line), each with what follows it in :meth:`text`.
+
+        That is, up to the next heading: the next entry's heading (given a field, so
+        that it stays an entry) or, for a run's last entry, ``after``. Parsing this
+        tells about those entries what parsing the whole output would, at a
+        fraction of the cost. Returns the text and where each entry's heading is.
+        """
+        lines: list[str] = []
+        where: dict[int, int] = {}
+        for run in self.runs:
+            for index, entry in enumerate(run.ordered):
+                if entry.line not in entries:
+                    continue
+                if lines:
+                    lines.append("")
+                where[entry.line] = len(lines) + 1 + entry.line - entry.span.start
+                lines.extend(self.rendered[entry.line])
+                if index + 1 < len(run.ordered):
+                    following = run.ordered[index + 1]
+                    heading = self.rendered[following.line][
+                        : following.line - following.span.start + 1
+                    ]
+                    lines.extend(["", *heading, _PLACEHOLDER_FIELD])
+                else:
+                    lines.extend(after.get(entry.line, []))
+        return "\n".join([*lines, ""]), where
 
     def _chunks(self) -> Iterator[str]:
         lines = self.document.lines
@@ -184,7 +231,7 @@ def _following(
     end = headings[later] if later < len(headings) else len(document.lines)
     lines = [strip_newline(line) for line in document.lines[entry.span.end : end]]
     if end in entry_headings:
-        lines.append("- **Paper:** x")
+        lines.append(_PLACEHOLDER_FIELD)
     return lines
 
 
@@ -227,7 +274,15 @@ def _tail_swallows(document: Document, entry: Entry, gap: bool) -> bool:
     return not any(t.type == "heading_open" and t.map and t.map[0] == probe for t in tokens)
 
 
-def plan(document: Document, settings: Settings) -> Plan:
+def plan(document: Document, settings: Settings, parse_output: bool = False) -> Plan:
+    """What fix writes: each entry in the first style that keeps what its lines mean.
+
+    Most entries settle by rule (see :func:`_first_rendering`). The rest are checked
+    together: the whole output is parsed once and each of them compared with what
+    it held. Only an entry that fails there is tried again on its own, style after
+    style (:func:`_render_safely`). ``parse_output``: parse the output even when no
+    entry needs it, so that :func:`fix_text` can verify it without parsing again.
+    """
     style = document_list_style(document, settings.schema)
     runs = []
     # Heading line of a run's new last entry -> the lines after the run, up to the
@@ -246,55 +301,151 @@ def plan(document: Document, settings: Settings) -> Plan:
         after[ordered[-1].line] = following
     rendered: dict[int, list[str]] = {}
     styles: dict[int, ListStyle] = {}
+    pending: list[Entry] = []
     for entry in document.entries:
+        chosen, lines, settled = _first_rendering(
+            document, entry, settings, style, after.get(entry.line, [])
+        )
+        styles[entry.line], rendered[entry.line] = chosen, lines
+        if not settled:
+            pending.append(entry)
+    draft = Plan(document, tuple(runs), rendered, styles)
+    if not pending and not parse_output:
+        return draft
+    if parse_output:
+        text = draft.text()
+        if not pending and text == "".join(document.lines):
+            return draft
+        output = parse(text, settings.entry_levels)
+        moved = draft.heading_lines()
+    else:
+        text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
+        output = parse(text, settings.entry_levels)
+    found = {entry.line: entry for entry in output.entries}
+    failed = [
+        entry
+        for entry in pending
+        if (new := found.get(moved[entry.line])) is None
+        or _entry_signature(output, new)[1:] != _entry_signature(document, entry)[1:]
+    ]
+    if not failed:
+        return replace(draft, output=output) if parse_output else draft
+    for entry in failed:
         styles[entry.line], rendered[entry.line] = _render_safely(
             document, entry, settings, style, after.get(entry.line, [])
         )
     return Plan(document, tuple(runs), rendered, styles)
 
 
-def _render_safely(
-    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
-) -> tuple[ListStyle, list[str]]:
-    """The entry in the first style that keeps what each of its lines means.
+def _candidates(
+    document: Document, entry: Entry, schema: Schema, style: ListStyle
+) -> Iterator[ListStyle]:
+    """The styles to try, in order, that the rules of :func:`_can_restyle` allow.
 
     The file's style, the entry's own, its items where they are, and at last its
-    fields in their order too. The rules of :func:`_can_restyle` settle plain
-    entries; an entry with continuation lines, a tail or unlabelled items is also
-    parsed again on its own and compared, since such lines can change meaning in
-    ways no short rule foresees (a tail joining the item that now comes last, an
-    empty item read as a lazy line ...). So is an entry that ends its run when what
-    follows the run (``after``) is indented or not apart: its last item could take
-    that in.
+    fields in their order too.
     """
-    schema = settings.schema
     own = own_style(document, entry, schema)
-    original = [
-        strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]
-    ]
-    first = next((line for line in after if line.strip()), "")
-    adjacent = bool(after) and bool(after[0].strip())
-    plain = _is_plain(entry) and not (adjacent or first[:1].isspace())
-    candidates = (
+    for candidate in (
         style,
         own,
         replace(own, keep_items=True),
         replace(own, keep_items=True, keep_order=True),
-    )
-    for candidate in candidates:
-        if not _can_restyle(document, entry, candidate, schema):
-            continue
-        lines = render_entry(document, entry, schema, candidate)
-        if plain or lines == original or _keeps_meaning(document, entry, lines, settings, after):
+    ):
+        if _can_restyle(document, entry, candidate, schema):
+            yield candidate
+
+
+def _first_rendering(
+    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
+) -> tuple[ListStyle, list[str], bool]:
+    """The entry in the first style the rules allow, and whether that settles it.
+
+    It does for an entry left as it was, and for a plain one (see :func:`_is_plain`)
+    not followed by lines it could take in. An entry with continuation lines, a
+    tail or unlabelled items is not settled: such lines can change meaning in ways
+    no short rule foresees (a tail joining the item that now comes last, an empty
+    item read as a lazy line ...), so :func:`plan` parses it again. So is an entry
+    that ends its run when what follows the run (``after``) is indented or not
+    apart: its last item could take that in.
+    """
+    original = _original(document, entry)
+    chosen = next(_candidates(document, entry, settings.schema, style), None)
+    if chosen is None:
+        return _kept(document, entry, settings.schema, style), _as_is(original), True
+    lines = render_entry(document, entry, settings.schema, chosen)
+    return chosen, lines, lines == original or _is_plain_apart(document, entry, chosen, after)
+
+
+def _render_safely(
+    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
+) -> tuple[ListStyle, list[str]]:
+    """The entry in the first style that keeps its meaning parsed on its own (then ``after``)."""
+    original = _original(document, entry)
+    for candidate in _candidates(document, entry, settings.schema, style):
+        lines = render_entry(document, entry, settings.schema, candidate)
+        if lines == original or _keeps_meaning(document, entry, lines, settings, after):
             return candidate, lines
-    return candidates[-1], [original[0].lstrip(" \t"), *original[1:]]
+    return _kept(document, entry, settings.schema, style), _as_is(original)
+
+
+def _original(document: Document, entry: Entry) -> list[str]:
+    return [strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]]
+
+
+def _kept(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> ListStyle:
+    """The style of an entry no other style can hold: its items and order as they are."""
+    return replace(own_style(document, entry, schema), keep_items=True, keep_order=True)
+
+
+def _as_is(original: list[str]) -> list[str]:
+    return [original[0].lstrip(" \t"), *original[1:]]
+
+
+def _is_plain_apart(document: Document, entry: Entry, style: ListStyle, after: list[str]) -> bool:
+    first = next((line for line in after if line.strip()), "")
+    adjacent = bool(after) and bool(after[0].strip())
+    if adjacent or first[:1].isspace():
+        return False
+    return _is_plain(entry) or _items_move_whole(document, entry, style)
 
 
 def _is_plain(entry: Entry) -> bool:
     """One line per field, every field labelled, all at one column, nothing after them."""
+    return _is_plain_list(entry) and all(f.span.start == f.span.end for f in entry.fields)
+
+
+def _items_move_whole(document: Document, entry: Entry, style: ListStyle) -> bool:
+    """Whether each item, moved and restyled to ``style`` with all its lines, holds the same.
+
+    CommonMark reads an item's content as its lines less its content column, so
+    an item keeps its content when all its lines move by the same number of
+    columns, or, for an item with lazy lines (indented less than that column),
+    when its marker and indentation stay exactly as they are. Tabs are left to
+    the parse: how many columns they count depends on where they start.
+    """
+    if entry.layout is not Layout.BULLETS or not _is_plain_list(entry):
+        return False
+    for field in entry.fields:
+        content = field.column - 1
+        prefix = strip_newline(document.lines[field.span.start - 1])[:content]
+        if "\t" in prefix:
+            return False
+        moved = not style.keep_items and prefix != _item_prefix(style)
+        for line_no in range(field.span.start + 1, field.span.end + 1):
+            line = strip_newline(document.lines[line_no - 1])
+            words = line.lstrip(" \t")
+            indentation = line[: len(line) - len(words)]
+            if words and ("\t" in indentation or (moved and len(indentation) < content)):
+                return False
+    return True
+
+
+def _is_plain_list(entry: Entry) -> bool:
+    """Every field labelled, all at one column, nothing after them."""
     return (
         entry.span.end == max(f.span.end for f in entry.fields)
-        and all(f.label is not None and f.span.start == f.span.end for f in entry.fields)
+        and all(f.label is not None for f in entry.fields)
         and len({f.column for f in entry.fields}) == 1
     )
 
@@ -443,7 +594,7 @@ def _render_item(document: Document, field: Field, schema: Schema, style: ListSt
     if style.keep_items:
         prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
     else:
-        prefix = " " * style.indent + style.marker + " "
+        prefix = _item_prefix(style)
     out = [_first_line(field, schema, document, prefix)]
     shift = len(prefix) - (field.column - 1)
     for line_no in range(field.span.start + 1, field.span.end + 1):
@@ -456,6 +607,10 @@ def _render_item(document: Document, field: Field, schema: Schema, style: ListSt
                 line = line[min(-shift, leading) :]
         out.append(clean_trailing(document, line_no, line))
     return out
+
+
+def _item_prefix(style: ListStyle) -> str:
+    return " " * style.indent + style.marker + " "
 
 
 def _render_lines(document: Document, fields: list[Field], schema: Schema) -> list[str]:
@@ -492,11 +647,22 @@ def render(document: Document, settings: Settings) -> str:
 
 def fix_text(text: str, settings: Settings, renderer: Renderer = render) -> str:
     """The canonical form of ``text``, verified by :func:`verify` before it is returned."""
+    return fix_document(text, settings, renderer)[0]
+
+
+def fix_document(
+    text: str, settings: Settings, renderer: Renderer = render
+) -> tuple[str, Document]:
+    """The canonical form of ``text``, verified, and that form parsed."""
     document = parse(text, settings.entry_levels)
-    fixed = renderer(document, settings)
-    if fixed != text:
-        verify(document, fixed, settings)
-    return fixed
+    if renderer is render:
+        fix_plan = plan(document, settings, parse_output=True)
+        fixed, output = fix_plan.text(), fix_plan.output
+    else:
+        fixed, output = renderer(document, settings), None
+    if fixed == text:
+        return text, document
+    return fixed, verify(document, fixed, settings, output)
 
 
 def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
@@ -552,14 +718,17 @@ def _outside_lines(document: Document) -> list[str]:
     return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
 
 
-def verify(before: Document, fixed: str, settings: Settings) -> None:
-    """Re-parse ``fixed`` and require it to hold exactly what ``before`` held.
+def verify(
+    before: Document, fixed: str, settings: Settings, after: Document | None = None
+) -> Document:
+    """Require ``fixed`` to hold exactly what ``before`` held; return it parsed.
 
     Raises :class:`SafetyError` (and so nothing is written) when an entry lost
     or changed a field, a value, its tail, or moved across sections, or when a
-    line outside the entries changed.
+    line outside the entries changed. ``after``: ``fixed`` already parsed.
     """
-    after = parse(fixed, settings.entry_levels)
+    if after is None or "".join(after.lines) != fixed:
+        after = parse(fixed, settings.entry_levels)
     if [(s.title, s.level) for s in before.sections] != [
         (s.title, s.level) for s in after.sections
     ]:
@@ -587,3 +756,4 @@ def verify(before: Document, fixed: str, settings: Settings) -> None:
     final_newline = bool(before.lines) and newline_of(before.lines[-1]) != ""
     if bool(after.lines) and (newline_of(after.lines[-1]) != "") != final_newline:
         raise SafetyError("internal error: fix would change the file's final newline")
+    return after

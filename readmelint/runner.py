@@ -9,9 +9,9 @@ from pathlib import Path
 from readmelint.config import Config, Settings, find_config, load_config
 from readmelint.errors import InputError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
-from readmelint.fix import Renderer, fix_text, render
-from readmelint.lint import check_text
-from readmelint.model import Diagnostic
+from readmelint.fix import Renderer, fix_document, render
+from readmelint.lint import check_document, check_text
+from readmelint.model import Diagnostic, Document
 from readmelint.schema import Schema
 from readmelint.source import Source
 
@@ -65,13 +65,14 @@ class FixResult:
     path: str
     changed: bool
     fixed: Source
+    output: Document  # ``fixed`` parsed
     diff: str = ""
     remaining: int = 0  # problems fix cannot repair
 
 
 def fix_source(source: Source, config: Config, name: str, renderer: Renderer = render) -> FixResult:
     try:
-        fixed_text = fix_text(source.text, config.settings, renderer)
+        fixed_text, output = fix_document(source.text, config.settings, renderer)
     except InputError as error:
         raise _naming(error, name) from None
     fixed = Source(fixed_text, source.bom)
@@ -88,7 +89,7 @@ def fix_source(source: Source, config: Config, name: str, renderer: Renderer = r
                 tofile=f"b/{name}",
             )
         )
-    return FixResult(name, changed, fixed, diff)
+    return FixResult(name, changed, fixed, output, diff)
 
 
 def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = render) -> FixResult:
@@ -100,6 +101,6 @@ def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = ren
         check_writable(path)
         write_file(original, result.fixed.encode())
     remaining = sum(
-        not d.fixable for d in check_text(result.fixed.text, config.settings, str(path))
+        not d.fixable for d in check_document(result.output, config.settings, str(path))
     )
     return replace(result, remaining=remaining)

@@ -158,17 +158,19 @@ def test_fix_file_writes_nothing_when_the_check_fails(tmp_path: Path, name: str)
 def faulty_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the command line's fix use a renderer that drops the Tags field.
 
-    ``fix_file`` and ``fix_text`` bind their default renderer when they are
+    ``fix_file`` and ``fix_document`` bind their default renderer when they are
     defined, so patching ``render`` itself would not reach them: the runner's
-    ``fix_text`` is wrapped instead, and the real safety check still runs.
+    ``fix_document`` is wrapped instead, and the real safety check still runs.
     """
-    real_fix_text = runner.fix_text  # type: ignore[attr-defined]
+    real_fix_document = runner.fix_document  # type: ignore[attr-defined]
     renderer = FAULTY["drops-a-field"][0]
 
-    def fix_text_with_a_bug(text: str, settings: Settings, _: Renderer = render) -> str:
-        return real_fix_text(text, settings, renderer)
+    def fix_document_with_a_bug(
+        text: str, settings: Settings, _: Renderer = render
+    ) -> tuple[str, Document]:
+        return real_fix_document(text, settings, renderer)
 
-    monkeypatch.setattr(runner, "fix_text", fix_text_with_a_bug)
+    monkeypatch.setattr(runner, "fix_document", fix_document_with_a_bug)
 
 
 @pytest.mark.usefixtures("faulty_cli")
@@ -218,11 +220,11 @@ def test_an_unexpected_error_is_one_line_and_exit_3_without_traceback(
     def broken(document: Document, settings: Settings) -> str:
         raise KeyError("boom")
 
-    real_fix_text = runner.fix_text  # type: ignore[attr-defined]
+    real_fix_document = runner.fix_document  # type: ignore[attr-defined]
     monkeypatch.setattr(
         runner,
-        "fix_text",
-        lambda text, settings, _=render: real_fix_text(text, settings, broken),
+        "fix_document",
+        lambda text, settings, _=render: real_fix_document(text, settings, broken),
     )
     path = tmp_path / "README.md"
     path.write_text(TEXT)
