@@ -13,7 +13,8 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,12 +31,68 @@ DEFAULT_ENTRY_LEVELS: tuple[int, ...] = (3,)
 _VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 
-def parse(text: str, entry_levels: Sequence[int] = DEFAULT_ENTRY_LEVELS) -> Document:
-    """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`."""
+def parse(
+    text: str, entry_levels: Sequence[int] = DEFAULT_ENTRY_LEVELS, *, chunk_lines: int = 0
+) -> Document:
+    """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`.
+
+    ``chunk_lines``: lines per block parse (see :func:`_block_tokens`), 0 for the
+    default; the result does not depend on it.
+    """
     lines = split_lines(text)
-    tokens = block_parser().parse(text)
-    _refuse_truncated_lists(tokens)
-    return _Builder(lines, tokens, frozenset(entry_levels)).build()
+    builder = _Builder(lines, frozenset(entry_levels))
+    for tokens in _block_tokens(lines, chunk_lines or CHUNK_LINES):
+        _refuse_truncated_lists(tokens)
+        builder.add(tokens)
+    return builder.build()
+
+
+# Lines per block parse. markdown-it's tokens take about ten times the memory of
+# the text they describe; parsed a chunk at a time, only one chunk's are alive.
+CHUNK_LINES = 5000
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
+
+
+def _block_tokens(lines: list[str], chunk_lines: int) -> Iterator[list[Token]]:
+    """The block tokens of ``lines``, a chunk at a time, maps counted from the first line.
+
+    A chunk ends before a heading that starts a line right after a blank line: there
+    every block closes (containers need indentation or ``>`` to go on, paragraphs
+    and HTML blocks of kinds 6 and 7 end at the blank line), so parsing on from
+    the heading gives the tokens parsing the whole text would, unless a fenced code
+    block or an HTML block of kinds 1 to 5 is still open at the end of the chunk.
+    Then the rest of the text is parsed in one piece.
+    """
+    parser = block_parser()
+    start = 0
+    while start < len(lines):
+        end = _chunk_end(lines, start + chunk_lines)
+        tokens = parser.parse("".join(lines[start:end]))
+        if end < len(lines) and _left_open(tokens, end - start):
+            end = len(lines)
+            tokens = parser.parse("".join(lines[start:end]))
+        if start:
+            for token in tokens:
+                if token.map is not None:
+                    token.map = [token.map[0] + start, token.map[1] + start]
+        yield tokens
+        start = end
+
+
+def _chunk_end(lines: list[str], at_least: int) -> int:
+    for index in range(at_least, len(lines)):
+        if _ATX_HEADING.match(lines[index]) and is_blank(lines[index - 1]):
+            return index
+    return len(lines)
+
+
+def _left_open(tokens: list[Token], length: int) -> bool:
+    """Whether a block that could go on past the chunk's ``length`` lines ends with it."""
+    return any(
+        token.type in _VERBATIM_BLOCKS and token.map is not None and token.map[1] >= length
+        for token in tokens
+        if token.level == 0
+    )
 
 
 def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
@@ -61,63 +118,72 @@ def is_blank(line: str) -> bool:
 
 @dataclass
 class _Heading:
-    index: int  # token index of heading_open
+    """A top-level heading and, if it starts an entry, what the entry's block holds."""
+
+    index: int  # token index of heading_open, in its chunk
     level: int
     start: int  # 0-based first line
     end: int  # 0-based, exclusive
+    text: str = ""
+    first_line: int = 0  # 0-based: the first comment above an entry heading, or the heading
+    body: tuple[list[Field], int, str, Layout] | None = None  # fields, indent, marker, layout
 
 
 class _Builder:
-    def __init__(self, lines: list[str], tokens: list[Token], entry_levels: frozenset[int]):
+    """Collects what a :class:`Document` needs from each chunk's tokens, then builds it."""
+
+    def __init__(self, lines: list[str], entry_levels: frozenset[int]):
         self.lines = lines
-        self.tokens = tokens
         self.entry_levels = entry_levels
+        self.tokens: list[Token] = []  # the chunk being read
+        self.headings: list[_Heading] = []
+        self.comments: list[Comment] = []
         self.verbatim: set[int] = set()
         self.paragraph_ends: set[int] = set()
 
+    def add(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        for index, token in enumerate(tokens):
+            if token.level != 0 or token.map is None:
+                continue
+            if token.type == "heading_open":
+                heading = _Heading(index, int(token.tag[1:]), token.map[0], token.map[1])
+                heading.text = self._heading_text(heading)
+                block = self._entry_block(heading)
+                heading.first_line = heading.start
+                if block is not None:
+                    heading.first_line = self._preamble_start(heading)
+                    heading.body = self._body(block)
+                self.headings.append(heading)
+            elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+                self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
+        self.tokens = []
+
     def build(self) -> Document:
-        tokens = self.tokens
-        headings = [
-            _Heading(i, int(t.tag[1:]), t.map[0], t.map[1])
-            for i, t in enumerate(tokens)
-            if t.type == "heading_open" and t.level == 0 and t.map is not None
-        ]
+        headings = self.headings
         entries: list[Entry] = []
         sections: list[Section] = []
         section = 0
-        starts = [self._entry_block(h) for h in headings]
-        first_lines = [
-            self._preamble_start(h) if block is not None else h.start
-            for h, block in zip(headings, starts, strict=True)
-        ]
         for position, heading in enumerate(headings):
-            block = starts[position]
-            if block is None:
+            if heading.body is None:
                 section += 1
-                sections.append(
-                    Section(self._heading_text(heading), heading.level, heading.start + 1)
-                )
+                sections.append(Section(heading.text, heading.level, heading.start + 1))
                 continue
             end = len(self.lines)
             # Indexes, not slices: slicing the rest of the list for every entry
             # made 100,000 entries take minutes.
             for later in range(position + 1, len(headings)):
-                if starts[later] is not None or headings[later].level <= heading.level:
-                    end = first_lines[later]
+                if headings[later].body is not None or headings[later].level <= heading.level:
+                    end = headings[later].first_line
                     break
-            start = first_lines[position]
-            entries.append(self._entry(heading, block, start, end, section))
+            entries.append(self._entry(heading, heading.body, end, section))
         return Document(
             lines=tuple(self.lines),
             entries=tuple(entries),
             sections=tuple(sections),
             verbatim_lines=frozenset(self.verbatim),
             paragraph_ends=frozenset(self.paragraph_ends),
-            comments=tuple(
-                Comment(t.content, Span(t.map[0] + 1, t.map[1]))
-                for t in tokens
-                if t.type == "html_block" and t.map and t.content.lstrip().startswith("<!--")
-            ),
+            comments=tuple(self.comments),
         )
 
     def _preamble_start(self, heading: _Heading) -> int:
@@ -186,23 +252,28 @@ class _Builder:
         content_at = after_marker + (1 if not rest.strip(" \t") or spaces > 4 else spaces)
         return content_at, line[content_at:]
 
-    def _entry(self, heading: _Heading, block: int, start: int, end: int, section: int) -> Entry:
-        token = self.tokens[block]
-        assert token.map is not None
-        if token.type == "bullet_list_open":
+    def _body(self, block: int) -> tuple[list[Field], int, str, Layout]:
+        if self.tokens[block].type == "bullet_list_open":
             fields, indent, marker = self._bullet_fields(block)
-            layout = Layout.BULLETS
-        else:
-            fields = self._line_fields(block)
-            indent, marker, layout = 0, "", Layout.LINES
+            return fields, indent, marker, Layout.BULLETS
+        return self._line_fields(block), 0, "", Layout.LINES
+
+    def _entry(
+        self,
+        heading: _Heading,
+        body: tuple[list[Field], int, str, Layout],
+        end: int,
+        section: int,
+    ) -> Entry:
+        fields, indent, marker, layout = body
         last = end - 1
         while last >= heading.start and is_blank(self.lines[last]):
             last -= 1
         return Entry(
-            heading=self._heading_text(heading),
+            heading=heading.text,
             heading_source=self._line(heading.start),
             level=heading.level,
-            span=Span(start + 1, last + 1),
+            span=Span(heading.first_line + 1, last + 1),
             heading_line=heading.start + 1,
             fields=tuple(fields),
             layout=layout,

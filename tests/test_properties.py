@@ -125,6 +125,13 @@ markdownish = st.lists(
 
 
 @ARBITRARY
+@given(st.one_of(markdownish, documents().map(lambda document: document.text)), st.integers(1, 9))
+def test_parsing_in_chunks_changes_nothing(text: str, chunk_lines: int) -> None:
+    """Big files are parsed a chunk of lines at a time; any chunk size gives the same document."""
+    assert parse(text, chunk_lines=chunk_lines) == parse(text, chunk_lines=10**9)
+
+
+@ARBITRARY
 @given(st.one_of(st.text(), markdownish))
 def test_check_and_fix_never_raise_on_arbitrary_text(text: str) -> None:
     check_text(text, SETTINGS)

@@ -1,0 +1,42 @@
+"""Big files are block-parsed a chunk of lines at a time (memory, issue 5).
+
+A chunk may only end before a heading that follows a blank line, and a chunk
+that ends inside an open fence or HTML block is parsed on to the end of the file.
+Each case here is parsed with chunks of every size from 1 to its length and
+must give exactly the document parsing it whole gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from readmelint.parse import parse
+
+ENTRY = "### {name}\n- **Paper:** [P](https://example.org/{name})\n- **Tags:** t\n"
+
+CASES = {
+    "entries": "# Papers\n\n" + "\n".join(ENTRY.format(name=n) for n in "ABCDE"),
+    "open-fence": ENTRY.format(name="A")
+    + "\n```\n\n### not a heading\n\n"
+    + ENTRY.format(name="B"),
+    "open-fence-to-the-end": ENTRY.format(name="A") + "\n~~~\n\n# never closed\n",
+    "open-comment": ENTRY.format(name="A")
+    + "\n<!-- open\n\n### inside\n\n-->\n\n"
+    + ENTRY.format(name="B"),
+    "open-pre": ENTRY.format(name="A")
+    + "\n<pre>\n\n### inside\n</pre>\n\n"
+    + ENTRY.format(name="B"),
+    "list-across-blank": "- item\n\n  more\n\n### A\n- **Paper:** x\n\n  code?\n\n### B\n",
+    "quote-then-heading": "> quote\n>\n\n### A\n- **Paper:** x\n> lazy?\n\n### B\n",
+    "html-block-7": "<div>\n\n### A\n- **Paper:** x\n\n</div>\n\n### B\n- **Tags:** y\n",
+    "setext": "Title\n=====\n\n### A\n- **Paper:** x\n\nText\n---\n\n### B\n",
+    "comment-above-entry": ENTRY.format(name="A") + "\n<!-- note -->\n### B\n- **Paper:** y\n",
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_chunk_size_gives_the_same_document(name: str) -> None:
+    text = CASES[name]
+    whole = parse(text, chunk_lines=10**9)
+    for chunk_lines in range(1, text.count("\n") + 2):
+        assert parse(text, chunk_lines=chunk_lines) == whole, chunk_lines
