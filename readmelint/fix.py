@@ -407,38 +407,12 @@ def _is_plain_apart(document: Document, entry: Entry, style: ListStyle, after: l
     adjacent = bool(after) and bool(after[0].strip())
     if adjacent or first[:1].isspace():
         return False
-    return _is_plain(entry) or _items_move_whole(document, entry, style)
+    return _is_plain(entry)
 
 
 def _is_plain(entry: Entry) -> bool:
     """One line per field, every field labelled, all at one column, nothing after them."""
     return _is_plain_list(entry) and all(f.span.start == f.span.end for f in entry.fields)
-
-
-def _items_move_whole(document: Document, entry: Entry, style: ListStyle) -> bool:
-    """Whether each item, moved and restyled to ``style`` with all its lines, holds the same.
-
-    CommonMark reads an item's content as its lines less its content column, so
-    an item keeps its content when all its lines move by the same number of
-    columns, or, for an item with lazy lines (indented less than that column),
-    when its marker and indentation stay exactly as they are. Tabs are left to
-    the parse: how many columns they count depends on where they start.
-    """
-    if entry.layout is not Layout.BULLETS or not _is_plain_list(entry):
-        return False
-    for field in entry.fields:
-        content = field.column - 1
-        prefix = strip_newline(document.lines[field.span.start - 1])[:content]
-        if "\t" in prefix:
-            return False
-        moved = not style.keep_items and prefix != _item_prefix(style)
-        for line_no in range(field.span.start + 1, field.span.end + 1):
-            line = strip_newline(document.lines[line_no - 1])
-            words = line.lstrip(" \t")
-            indentation = line[: len(line) - len(words)]
-            if words and ("\t" in indentation or (moved and len(indentation) < content)):
-                return False
-    return True
 
 
 def _is_plain_list(entry: Entry) -> bool:
