@@ -374,7 +374,7 @@ def _first_rendering(
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen)
-    return chosen, lines, lines == original or _is_plain_apart(document, entry, chosen, after)
+    return chosen, lines, lines == original or _is_plain_apart(entry, after)
 
 
 def _render_safely(
@@ -402,12 +402,11 @@ def _as_is(original: list[str]) -> list[str]:
     return [original[0].lstrip(" \t"), *original[1:]]
 
 
-def _is_plain_apart(document: Document, entry: Entry, style: ListStyle, after: list[str]) -> bool:
+def _is_plain_apart(entry: Entry, after: list[str]) -> bool:
+    """A plain entry that nothing after it (``after``) could join."""
     first = next((line for line in after if line.strip()), "")
     adjacent = bool(after) and bool(after[0].strip())
-    if adjacent or first[:1].isspace():
-        return False
-    return _is_plain(entry)
+    return _is_plain(entry) and not (adjacent or first[:1].isspace())
 
 
 def _is_plain(entry: Entry) -> bool:
