@@ -243,14 +243,18 @@ def _stays_last(
     So it must when its tail holds a deeper heading (which starts the next
     section: entries moved after it would end up under that heading), or when an
     entry put last in its place could take in what follows the run: a block never
-    closed at the end of the file, or, with no blank line between, HTML right above
-    a heading, or a paragraph going on into the text of a ``---``-underlined heading.
-    ``sections``: the lines of the section headings, in order.
+    closed at the end of the file, an indented line (a list item takes it in, blank
+    line or not, if it is indented as deep as the item's content), or, with no
+    blank line between, HTML right above a heading, or a paragraph going on into
+    the text of a ``---``-underlined heading. ``sections``: the lines of the
+    section headings, in order.
     """
     last = run[-1]
     if bisect_right(sections, last.span.end) > bisect_right(sections, last.line):
         return True
     if last is document.entries[-1] and _tail_swallows(document, last, gap=True):
+        return True
+    if next((line for line in following if line.strip()), "")[:1].isspace():
         return True
     if following and following[0].strip():  # no blank line after the run
         if not following[0].lstrip(" ").startswith("#"):

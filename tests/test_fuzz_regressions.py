@@ -110,6 +110,11 @@ CASES: dict[str, tuple[str, str]] = {
         "### A\n- **Personal note:** [N](https://example.org)\n- **Tags:** t\n\n  ```\n  c\n"
         "  ```\nplain tail\n",
     ),
+    "indented-heading-after-run": (
+        "an entry in lines sorted before a list entry left an indented section heading "
+        "under the list, which took it in (blank line or not)",
+        "### A\n- **Paper:** x\n\n### B\n**Submission Date:** 2019-02-01\n\n  # S\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -171,6 +176,17 @@ FUZZED: dict[str, bytes] = {
         b"timodal\n\n### AnyGPT\n- **Paper:** [AnyGPT: Unifie and music.\n- **Perisable-next-li"
         b"ne RL000 -->\n### A\n- **Submission Date:** 2020-01-01\n\n<!-- readmelint-disable RL002"
         b" -->\n### B\n- **Submission#Date:** 2024-01-01\n- **Tags:**\nAnyG** [Note]()\n"
+    ),
+    "crash-388e85d7": (
+        b"\xef\xbb\xbf### Drifted\r\n  * **espronal  Note**: [Note](https://example.org/n)   "
+        b"\r\n  * __Tags:__ x\r\n  * **Submission Date\xef\xbc\x9a** 56/05/2020\r\n  * **Paper"
+        b"** : [A](https://example.org/a)  \r\n    [![Code](https://img.shields.io/badge/code-"
+        b"x-bluef Introductio*n** unknown fiek# Papers\r\r## Multimodal\r\r### AnyGPT\r- **Pap"
+        b"er:** [AnyGPT: Unifienown field\r\n  e.svg)](https://github.com/x/y)\r\n  * **Brief "
+        b"Introductio*n** unknown fiek# Papers\r\r## Multimodal\r\r### AnyGPT\r- **Paper:** [A"
+        b"nyGPT: Unifienown field\r\n  * no label here\r\n\r\n\r\n### Older\r\n  * **Submissio"
+        b"n Date:** 2019-02-01\r\n  # Papers\r\r#x16 Words](https://arxiv.org/abs/2010.11929) "
+        b" \n**Subme:** 2019-01-01\r\n& * **PapePaper:** [AnyGP//e.xample.org/b)\r\n"
     ),
 }
 
