@@ -297,7 +297,9 @@ def plan(document: Document, settings: Settings, parse_output: bool = False) -> 
     headings = sorted([*entry_headings, *sections])
     for run in runs_of(document):
         following = _following(document, run[-1], headings, entry_headings)
-        if _stays_last(document, run, following, sections):
+        if document.redefined_labels:
+            ordered = tuple(run)
+        elif _stays_last(document, run, following, sections):
             ordered = (*order_entries(run[:-1], settings), run[-1])
         else:
             ordered = order_entries(run, settings)
@@ -378,7 +380,11 @@ def _first_rendering(
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen)
-    return chosen, lines, lines == original or _is_plain_apart(entry, after)
+    settled = lines == original or (
+        _apart(after)
+        and (_is_plain(entry) or _items_keep_their_lines(document, entry, chosen))
+    )
+    return chosen, lines, settled
 
 
 def _render_safely(
@@ -406,11 +412,36 @@ def _as_is(original: list[str]) -> list[str]:
     return [original[0].lstrip(" \t"), *original[1:]]
 
 
-def _is_plain_apart(entry: Entry, after: list[str]) -> bool:
-    """A plain entry that nothing after it (``after``) could join."""
+def _apart(after: list[str]) -> bool:
+    """Whether what follows an entry (``after``) starts apart from it and unindented.
+
+    Else the entry's last item could take it in: as a lazy line, or as a block
+    indented into the item.
+    """
     first = next((line for line in after if line.strip()), "")
     adjacent = bool(after) and bool(after[0].strip())
-    return _is_plain(entry) and not (adjacent or first[:1].isspace())
+    return not (adjacent or first[:1].isspace())
+
+
+def _items_keep_their_lines(document: Document, entry: Entry, style: ListStyle) -> bool:
+    """Whether in ``style`` each item only moves: its marker, indentation and lines stay.
+
+    Such an item parses as it did wherever it goes, lazy continuation lines (the
+    badge lines under Paper) included: its content is its own lines, and the next
+    item, which starts with a label as every item here does, interrupts whatever
+    it ends in. Blank lines (which make the list loose or end it) and tabs (whose
+    width depends on where they start) are left to the parse.
+    """
+    if entry.layout is not Layout.BULLETS or not _is_plain_list(entry):
+        return False
+    for field in entry.fields:
+        prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
+        if "\t" in prefix or not (style.keep_items or prefix == _item_prefix(style)):
+            return False
+        for line in document.lines[field.span.start : field.span.end]:
+            if is_blank(line) or "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+                return False
+    return True
 
 
 def _is_plain(entry: Entry) -> bool:
@@ -695,6 +726,13 @@ def _outside_lines(document: Document) -> list[str]:
     return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
 
 
+def _link_targets(document: Document) -> dict[str, tuple[str, str]]:
+    return {
+        label: (str(definition.get("href")), str(definition.get("title")))
+        for label, definition in document.references.items()
+    }
+
+
 def verify(
     before: Document, fixed: str, settings: Settings, after: Document | None = None
 ) -> Document:
@@ -710,6 +748,12 @@ def verify(
         (s.title, s.level) for s in after.sections
     ]:
         raise SafetyError("internal error: fix changed the document's section headings")
+    if _link_targets(before) != _link_targets(after):
+        # Of two definitions of one label the first wins: sorting could swap them.
+        raise SafetyError(
+            "internal error: fix would change where a reference-style link points "
+            "nothing was written"
+        )
     signatures = [_entry_signature(before, entry) for entry in before.entries]
     missing = Counter(signatures) - Counter(_entry_signature(after, e) for e in after.entries)
     for entry, signature in zip(before.entries, signatures, strict=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readmelint.config import Settings
 from readmelint.fix import Plan, canonical_label, clean_trailing, field_order, plan
@@ -14,6 +14,9 @@ from readmelint.parse import parse
 from readmelint.schema import Schema
 from readmelint.source import strip_newline
 
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
 
 def check_text(text: str, settings: Settings, path: str = "-") -> list[Diagnostic]:
     """Every problem in ``text``, sorted by position."""
@@ -22,6 +25,7 @@ def check_text(text: str, settings: Settings, path: str = "-") -> list[Diagnosti
 
 def check_document(document: Document, settings: Settings, path: str) -> list[Diagnostic]:
     fix_plan = plan(document, settings)
+    validator = settings.schema.validator_for(document.references)
     found: list[Diagnostic] = []
     for entry in document.entries:
         if is_template_stub(entry):
@@ -35,7 +39,7 @@ def check_document(document: Document, settings: Settings, path: str) -> list[Di
                 )
             )
             continue
-        found.extend(_schema_diagnostics(path, entry, settings.schema))
+        found.extend(_schema_diagnostics(path, entry, settings.schema, validator))
         found.extend(_style_diagnostics(path, document, entry, fix_plan, settings.schema))
     found.extend(_run_diagnostics(path, document, fix_plan, settings))
     from readmelint.suppress import apply_suppressions
@@ -62,7 +66,9 @@ def _title(schema: Schema, key: str) -> str:
     return spec.title if spec else key
 
 
-def _schema_diagnostics(path: str, entry: Entry, schema: Schema) -> Iterator[Diagnostic]:
+def _schema_diagnostics(
+    path: str, entry: Entry, schema: Schema, validator: Validator
+) -> Iterator[Diagnostic]:
     fields: dict[str, str] = {}
     first: dict[str, Field] = {}
     for field in entry.fields:
@@ -88,7 +94,7 @@ def _schema_diagnostics(path: str, entry: Entry, schema: Schema) -> Iterator[Dia
             first[field.key] = field
     instance: dict[str, Any] = {"heading": entry.heading, "fields": fields}
     reported: set[tuple[str, ...]] = set()
-    for error in schema.errors(instance):
+    for error in schema.errors(instance, validator):
         where = tuple(str(part) for part in error.absolute_path)
         keyword = str(error.validator)
         if where == ("heading",):

@@ -7,8 +7,9 @@ a decision needs it: a field's label, a heading, a link.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -39,9 +40,14 @@ def _inline_parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
-def parse_inline(text: str) -> list[Token]:
-    """The inline tokens of ``text`` (the children of its one inline token)."""
-    tokens = _inline_parser().parseInline(text)
+def parse_inline(text: str, references: Mapping[str, Any] | None = None) -> list[Token]:
+    """The inline tokens of ``text`` (the children of its one inline token).
+
+    ``references``: the document's link reference definitions (see
+    :attr:`readmelint.model.Document.references`), so that ``[text][label]`` is a link.
+    """
+    env = {"references": references} if references else None
+    tokens = _inline_parser().parseInline(text, env)
     if not tokens or tokens[0].children is None:
         return []
     return tokens[0].children
@@ -66,10 +72,10 @@ def plain_text(text: str) -> str:
     return "".join(parts).strip()
 
 
-def link_urls(text: str) -> list[str]:
+def link_urls(text: str, references: Mapping[str, Any] | None = None) -> list[str]:
     """The destinations of the links and images in ``text``, in order."""
     urls: list[str] = []
-    for token in parse_inline(text):
+    for token in parse_inline(text, references):
         if token.type == "link_open":
             urls.append(str(token.attrGet("href") or ""))
         elif token.type == "image":

@@ -7,7 +7,9 @@ Line numbers are 1-based and spans are inclusive, the way editors and
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,13 @@ class Document:
     # render nothing. Other paragraph lines' trailing spaces are hard breaks.
     paragraph_ends: frozenset[int] = field(default_factory=frozenset)
     comments: tuple[Comment, ...] = ()
+    # Link reference definitions (``[label]: url``), as markdown-it keeps them: the
+    # normalised label -> ``{"href": ..., "title": ...}``. ``[text][label]`` in a
+    # field resolves through them.
+    references: Mapping[str, Any] = field(default_factory=dict)
+    # Labels defined more than once: the first definition wins, so the order of
+    # the entries holding them matters and fix keeps it.
+    redefined_labels: frozenset[str] = frozenset()
 
 
 class Severity(enum.Enum):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
@@ -41,9 +41,9 @@ def parse(
     """
     lines = split_lines(text)
     builder = _Builder(lines, frozenset(entry_levels))
-    for tokens in _block_tokens(lines, chunk_lines or CHUNK_LINES):
+    for tokens, env in _block_tokens(lines, chunk_lines or CHUNK_LINES):
         _refuse_truncated_lists(tokens)
-        builder.add(tokens)
+        builder.add(tokens, env)
     return builder.build()
 
 
@@ -53,8 +53,14 @@ CHUNK_LINES = 5000
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
 
 
-def _block_tokens(lines: list[str], chunk_lines: int) -> Iterator[list[Token]]:
+def _block_tokens(
+    lines: list[str], chunk_lines: int
+) -> Iterator[tuple[list[Token], dict[str, Any]]]:
     """The block tokens of ``lines``, a chunk at a time, maps counted from the first line.
+
+    With each chunk, markdown-it's ``env``: the link reference definitions the
+    chunk holds in ``env["references"]`` (normalised label -> ``href`` and
+    ``title``), and the later definitions of a label in ``env["duplicate_refs"]``.
 
     A chunk ends before a heading that starts a line right after a blank line: there
     every block closes (containers need indentation or ``>`` to go on, paragraphs
@@ -67,15 +73,17 @@ def _block_tokens(lines: list[str], chunk_lines: int) -> Iterator[list[Token]]:
     start = 0
     while start < len(lines):
         end = _chunk_end(lines, start + chunk_lines)
-        tokens = parser.parse("".join(lines[start:end]))
+        env: dict[str, Any] = {}
+        tokens = parser.parse("".join(lines[start:end]), env)
         if end < len(lines) and _left_open(tokens, end - start):
             end = len(lines)
-            tokens = parser.parse("".join(lines[start:end]))
+            env = {}
+            tokens = parser.parse("".join(lines[start:end]), env)
         if start:
             for token in tokens:
                 if token.map is not None:
                     token.map = [token.map[0] + start, token.map[1] + start]
-        yield tokens
+        yield tokens, env
         start = end
 
 
@@ -140,9 +148,17 @@ class _Builder:
         self.comments: list[Comment] = []
         self.verbatim: set[int] = set()
         self.paragraph_ends: set[int] = set()
+        self.references: dict[str, Any] = {}
+        self.redefined: set[str] = set()
 
-    def add(self, tokens: list[Token]) -> None:
+    def add(self, tokens: list[Token], env: dict[str, Any]) -> None:
         self.tokens = tokens
+        for label, definition in env.get("references", {}).items():
+            if label in self.references:
+                self.redefined.add(label)
+            else:
+                self.references[label] = definition  # the first definition wins
+        self.redefined.update(duplicate["label"] for duplicate in env.get("duplicate_refs", ()))
         for index, token in enumerate(tokens):
             if token.level != 0 or token.map is None:
                 continue
@@ -184,6 +200,8 @@ class _Builder:
             verbatim_lines=frozenset(self.verbatim),
             paragraph_ends=frozenset(self.paragraph_ends),
             comments=tuple(self.comments),
+            references=self.references,
+            redefined_labels=frozenset(self.redefined),
         )
 
     def _preamble_start(self, heading: _Heading) -> int:

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,11 +119,25 @@ class Schema:
         )
         return validator
 
-    def errors(self, instance: Mapping[str, Any]) -> Iterator[Any]:
+    def validator_for(self, references: Mapping[str, Any]) -> Validator:
+        """The validator, reading ``[text][label]`` links with a document's definitions."""
+        if not references:
+            return self.validator
+        from jsonschema import FormatChecker
+
+        checker = FormatChecker()
+        checker.checks("markdown-link")(partial(_has_http_link, references=references))
+        evolved: Validator = self.validator.evolve(format_checker=checker)
+        return evolved
+
+    def errors(
+        self, instance: Mapping[str, Any], validator: Validator | None = None
+    ) -> Iterator[Any]:
+        """``instance``'s errors, by ``validator`` (one of :meth:`validator_for`) if given."""
         from referencing.exceptions import Unresolvable
 
         try:
-            yield from self.validator.iter_errors(instance)
+            yield from (validator or self.validator).iter_errors(instance)
         except Unresolvable as error:
             raise SchemaError(
                 f"{self.name}: cannot resolve $ref {error}; readmelint never fetches "
@@ -282,7 +296,7 @@ def _refuse_remote_refs(node: object, name: str) -> None:
             _refuse_remote_refs(item, name)
 
 
-def _has_http_link(instance: object) -> bool:
+def _has_http_link(instance: object, references: Mapping[str, Any] | None = None) -> bool:
     if not isinstance(instance, str):
         return True
     # A Paper value is a title link and then badge lines, which cost far more
@@ -293,9 +307,9 @@ def _has_http_link(instance: object) -> bool:
     # first line has no http(s) link, is the whole value parsed.
     first, newline, _ = instance.partition("\n")
     first_line_decides = newline and not any(opener in first for opener in ("`", "<", "!["))
-    if first_line_decides and any(_HTTP_URL.fullmatch(url) for url in link_urls(first)):
+    if first_line_decides and any(_HTTP_URL.fullmatch(url) for url in link_urls(first, references)):
         return True
-    return any(_HTTP_URL.fullmatch(url) for url in link_urls(instance))
+    return any(_HTTP_URL.fullmatch(url) for url in link_urls(instance, references))
 
 
 def _check_date_format(

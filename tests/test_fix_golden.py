@@ -55,3 +55,15 @@ def test_byte_fidelity_of_crlf_bom_and_missing_final_newline() -> None:
     assert fixed.startswith(b"\xef\xbb\xbf")
     assert b"\n" not in fixed.replace(b"\r\n", b"")
     assert not fixed.endswith(b"\n")
+
+
+def test_entries_keep_their_order_when_a_link_label_is_defined_twice() -> None:
+    """The first definition of a label wins: sorting the entries would repoint links."""
+    text = (
+        "### Old\n- **Paper:** [P][a]\n- **Submission Date:** 2020-01-01\n\n"
+        "[a]: https://example.org/old\n\n"
+        "### New\n- **Paper:** [P][a]\n- **Submission Date:** 2024-01-01\n\n"
+        "[a]: https://example.org/new\n"
+    )
+    assert fix_text(text, Settings()) == text
+    assert fix_text(text.replace("[a]: https://example.org/new", "[b]: x"), Settings()) != text

@@ -121,6 +121,10 @@ FAULTY: dict[str, tuple[Renderer, str]] = {
         ),
         "fix would add an entry",
     ),
+    "repoints-a-reference-link": (
+        edited(lambda text: "[bert]: https://example.org/elsewhere\n\n" + text),
+        "fix would change where a reference-style link points",
+    ),
     "drops-the-final-newline": (
         edited(lambda text: text.rstrip("\n")),
         "fix would change the file's final newline",

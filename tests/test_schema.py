@@ -81,6 +81,18 @@ def test_autolinks_count_as_links() -> None:
     assert codes(note="<https://example.org/n>") == []
 
 
+@pytest.mark.parametrize("paper", ["[P][p]", "[P][]", "[p]", "[P] [p]"])
+def test_reference_style_links_resolve_through_the_documents_definitions(paper: str) -> None:
+    defined = "\n\n[p]: https://example.org/p\n"
+    assert codes(paper=paper, note=f"[N](https://e.org){defined}") == []
+    assert codes(paper=paper) == ["RL004"]  # no definition: just brackets
+
+
+def test_the_first_definition_of_a_label_wins() -> None:
+    twice = "[N](https://e.org)\n\n[p]: /relative\n\n[p]: https://example.org/p\n"
+    assert codes(paper="[P][p]", note=twice) == ["RL004"]
+
+
 def test_user_schema_with_another_date_format(tmp_path: Path) -> None:
     document = json.loads(bundled_schema_text())
     date = document["properties"]["fields"]["properties"]["submission_date"]
