@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 BUNDLED_SCHEMA_NAME = "paper-notes.schema.json"
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_LEADING_LINK = re.compile(r"\[[^\[\]\\`<>\r\n]*\]\(([^\s()<>\\`]+)\)")
 _DATE_TOKENS = {"YYYY": r"(?P<year>\d{4})", "MM": r"(?P<month>\d{2})", "DD": r"(?P<day>\d{2})"}
 
 
@@ -298,6 +299,12 @@ def _refuse_remote_refs(node: object, name: str) -> None:
 
 def _has_http_link(instance: object, references: Mapping[str, Any] | None = None) -> bool:
     if not isinstance(instance, str):
+        return True
+    # Most values start with a plain link, `[title](https://...)`: with no bracket,
+    # backslash, backtick or `<` inside, and nothing before it that could open a
+    # span around it, it is a link whatever follows, so no parse is needed.
+    leading = _LEADING_LINK.match(instance)
+    if leading and _HTTP_URL.fullmatch(leading[1]):
         return True
     # A Paper value is a title link and then badge lines, which cost far more
     # to inline-parse than the link itself. A link found in the first line

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from readmelint.config import Settings
 from readmelint.errors import SchemaError
 from readmelint.lint import check_text
-from readmelint.schema import build_schema, bundled_schema, bundled_schema_text, load_schema
+from readmelint.markdown import link_urls
+from readmelint.schema import (
+    _has_http_link,
+    build_schema,
+    bundled_schema,
+    bundled_schema_text,
+    load_schema,
+)
 from tests.conftest import ROOT
+from tests.hypothesis_profile import ARBITRARY
 
 REPO_SCHEMA = ROOT / "schema" / "paper-notes.schema.json"
 
@@ -127,3 +138,26 @@ def test_schema_errors_are_clear(tmp_path: Path) -> None:
         load_schema(remote)
     with pytest.raises(SchemaError, match="schema file not found"):
         load_schema(tmp_path / "missing.json")
+
+
+LINK_PIECES = st.sampled_from(
+    ["[", "]", "(", ")", "https://e.org/p", "http://x", "ftp://f", "/rel", "t", " ", "\n", "  ",
+     "`", "<", ">", "\\", "*", "![", "&amp;", '"t"', "é", "[P](https://e.org)"]
+)  # fmt: skip
+PIECES = st.lists(LINK_PIECES, max_size=6).map("".join)
+# Mostly values shaped like a leading link, `[text](url)rest`, with hazards in each part.
+LINK_VALUES = st.one_of(
+    st.tuples(
+        PIECES, st.sampled_from(["https://e.org", "http://x", "ftp://f", ""]), PIECES, PIECES
+    ).map(lambda parts: f"[{parts[0]}]({parts[1]}{parts[2]}){parts[3]}"),
+    st.lists(LINK_PIECES, max_size=12).map("".join),
+)
+
+
+@ARBITRARY
+@given(LINK_VALUES)
+@example("[t](https://e.org\\)")  # an escaped `)`: the link never closes
+@example("[`](https://e.org)`")  # a code span around the destination
+def test_the_shortcut_for_a_leading_link_agrees_with_the_parser(value: str) -> None:
+    parsed = any(re.fullmatch(r"https?://\S+", url, re.I) for url in link_urls(value))
+    assert _has_http_link(value) == parsed
