@@ -320,7 +320,7 @@ def plan(document: Document, settings: Settings, parse_output: bool = False) -> 
         return draft
     if parse_output:
         text = draft.text()
-        if not pending and text == "".join(document.lines):
+        if not pending and text == document.lines.text:
             return draft
         output = parse(text, settings.entry_levels)
         moved = draft.heading_lines()
@@ -381,8 +381,7 @@ def _first_rendering(
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen)
     settled = lines == original or (
-        _apart(after)
-        and (_is_plain(entry) or _items_keep_their_lines(document, entry, chosen))
+        _apart(after) and (_is_plain(entry) or _items_keep_their_lines(document, entry, chosen))
     )
     return chosen, lines, settled
 
@@ -742,7 +741,7 @@ def verify(
     or changed a field, a value, its tail, or moved across sections, or when a
     line outside the entries changed. ``after``: ``fixed`` already parsed.
     """
-    if after is None or "".join(after.lines) != fixed:
+    if after is None or after.lines.text != fixed:
         after = parse(fixed, settings.entry_levels)
     if [(s.title, s.level) for s in before.sections] != [
         (s.title, s.level) for s in after.sections

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from readmelint.source import Lines
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -102,7 +104,7 @@ class Section:
 class Document:
     """A parsed file. ``lines`` keep their own line terminators."""
 
-    lines: tuple[str, ...]
+    lines: Lines
     entries: tuple[Entry, ...]
     sections: tuple[Section, ...]
     # Lines (1-based) inside fenced/indented code or HTML blocks within entries:

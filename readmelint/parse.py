@@ -22,7 +22,7 @@ from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
 from readmelint.markdown import MAX_NESTING, block_parser, plain_text
 from readmelint.model import Comment, Document, Entry, Field, Layout, Section, Span
-from readmelint.source import split_lines, strip_newline
+from readmelint.source import Lines, strip_newline
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -39,7 +39,7 @@ def parse(
     ``chunk_lines``: lines per block parse (see :func:`_block_tokens`), 0 for the
     default; the result does not depend on it.
     """
-    lines = split_lines(text)
+    lines = Lines(text)
     builder = _Builder(lines, frozenset(entry_levels))
     for tokens, env in _block_tokens(lines, chunk_lines or CHUNK_LINES):
         _refuse_truncated_lists(tokens)
@@ -53,9 +53,7 @@ CHUNK_LINES = 5000
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
 
 
-def _block_tokens(
-    lines: list[str], chunk_lines: int
-) -> Iterator[tuple[list[Token], dict[str, Any]]]:
+def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token], dict[str, Any]]]:
     """The block tokens of ``lines``, a chunk at a time, maps counted from the first line.
 
     With each chunk, markdown-it's ``env``: the link reference definitions the
@@ -74,11 +72,11 @@ def _block_tokens(
     while start < len(lines):
         end = _chunk_end(lines, start + chunk_lines)
         env: dict[str, Any] = {}
-        tokens = parser.parse("".join(lines[start:end]), env)
+        tokens = parser.parse(lines.joined(start, end), env)
         if end < len(lines) and _left_open(tokens, end - start):
             end = len(lines)
             env = {}
-            tokens = parser.parse("".join(lines[start:end]), env)
+            tokens = parser.parse(lines.joined(start, end), env)
         if start:
             for token in tokens:
                 if token.map is not None:
@@ -87,7 +85,7 @@ def _block_tokens(
         start = end
 
 
-def _chunk_end(lines: list[str], at_least: int) -> int:
+def _chunk_end(lines: Lines, at_least: int) -> int:
     for index in range(at_least, len(lines)):
         if _ATX_HEADING.match(lines[index]) and is_blank(lines[index - 1]):
             return index
@@ -140,7 +138,7 @@ class _Heading:
 class _Builder:
     """Collects what a :class:`Document` needs from each chunk's tokens, then builds it."""
 
-    def __init__(self, lines: list[str], entry_levels: frozenset[int]):
+    def __init__(self, lines: Lines, entry_levels: frozenset[int]):
         self.lines = lines
         self.entry_levels = entry_levels
         self.tokens: list[Token] = []  # the chunk being read
@@ -194,7 +192,7 @@ class _Builder:
                     break
             entries.append(self._entry(heading, heading.body, end, section))
         return Document(
-            lines=tuple(self.lines),
+            lines=self.lines,
             entries=tuple(entries),
             sections=tuple(sections),
             verbatim_lines=frozenset(self.verbatim),

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from readmelint.errors import InputError
 
@@ -40,6 +43,61 @@ def decode(data: bytes, name: str) -> Source:
     if text.startswith(BOM):
         return Source(text[1:], bom=True)
     return Source(text)
+
+
+class Lines(Sequence[str]):
+    """The lines of ``text``, each with its terminator, cut from the text when asked for.
+
+    A document's lines are read a few times each, while held as strings they would
+    be a second copy of the file in memory: 25 MB for a list of 10,000 papers.
+    Joined they give ``text`` exactly; a final line without a terminator counts, an
+    empty text has no lines.
+    """
+
+    __slots__ = ("_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Where each line starts, then where the text ends: 8 bytes a line.
+        self._starts = array("q", [0])
+        self._starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
+        if self._starts[-1] != len(text):
+            self._starts.append(len(text))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        return self.text[self._starts[index] : self._starts[index + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        text, starts = self.text, self._starts
+        return (text[starts[i] : starts[i + 1]] for i in range(len(starts) - 1))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lines) and self.text == other.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Lines({self.text!r})"
+
+    def joined(self, start: int, end: int) -> str:
+        """Lines ``start`` to ``end`` (0-based, end excluded) as one string."""
+        end = min(end, len(self))
+        return self.text[self._starts[start] : self._starts[end]] if start < end else ""
 
 
 def split_lines(text: str) -> list[str]:
