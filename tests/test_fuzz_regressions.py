@@ -115,6 +115,11 @@ CASES: dict[str, tuple[str, str]] = {
         "under the list, which took it in (blank line or not)",
         "### A\n- **Paper:** x\n\n### B\n**Submission Date:** 2019-02-01\n\n  # S\n",
     ),
+    "tab-before-hard-break": (
+        "a line ending in a tab and two spaces ends in a hard break; fix took it for "
+        "whitespace that renders nothing",
+        "### A\n- **Tags:** t\n- **Paper:** U\t  \ny\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -187,6 +192,17 @@ FUZZED: dict[str, bytes] = {
         b"nyGPT: Unifienown field\r\n  * no label here\r\n\r\n\r\n### Older\r\n  * **Submissio"
         b"n Date:** 2019-02-01\r\n  # Papers\r\r#x16 Words](https://arxiv.org/abs/2010.11929) "
         b" \n**Subme:** 2019-01-01\r\n& * **PapePaper:** [AnyGP//e.xample.org/b)\r\n"
+    ),
+    "crash-b5614cf2": (
+        b"# Papers\r\r## Multimodal\r\r### AnyGPT\r- **Paper:** [AnyGPT: Unified Multimodal LL"
+        b"M](https://arxiv.o# Paper##\r## Multimodal\r\r### AnyGPT\r- **Paper:** [AnyGPT: Unif"
+        b"ie2024-02-19\r- **Authors:**!Fudan University; Shanghai AI Lab\r- **Tags:** any-to-a"
+        b"ny\r- **Abstraal\r\r### AnyGPT\r- **Paper:** [AnyGPT: Unifie2024-02-19\r- **Authors:"
+        b"**!Fudan University; Shanghai AI Lab\r- **Tags:** any-to-any\r- **Abstract:** Uonal "
+        b" Note**: [Note](https://example.org/n)   \r\n  * __Tags:__ x\r\n  * **Submission Dat"
+        b"e\xef\xbc\x9a** 28/05/2020\r\n  * **Paper** : [A](https://example.org/a\t  \r\n    ["
+        b"![Code](https://idge/code-x-blue.svg)](httped\r\n  *y**personal  Note**: [Note](<!"
+        b"\x11- readrsity; Shanghai ACML 2021\r- **Submission Date:** 2021-02g/notes/CLIP)"
     ),
 }
 
