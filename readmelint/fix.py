@@ -70,12 +70,18 @@ class Plan:
 
     document: Document
     runs: tuple[Run, ...]
-    rendered: dict[int, list[str]]  # entry heading line -> canonical lines, no terminators
+    # Entry heading line -> canonical lines, no terminators. Without ``all_lines``
+    # (see :func:`plan`), only up to the heading for an entry that was settled.
+    rendered: dict[int, list[str]]
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
+    changed: frozenset[int]  # heading lines of the entries fix rewrites
+    all_lines: bool = True
     # The text() parsed, when plan had to parse it: verified, it need not be parsed again.
     output: Document | None = None
 
     def text(self) -> str:
+        if not self.all_lines:
+            raise ValueError("this plan keeps only what check needs; plan again with all_lines")
         return "".join(self._chunks())
 
     def heading_lines(self) -> dict[int, int]:
@@ -278,7 +284,9 @@ def _tail_swallows(document: Document, entry: Entry, gap: bool) -> bool:
     return not any(t.type == "heading_open" and t.map and t.map[0] == probe for t in tokens)
 
 
-def plan(document: Document, settings: Settings, parse_output: bool = False) -> Plan:
+def plan(
+    document: Document, settings: Settings, parse_output: bool = False, all_lines: bool = True
+) -> Plan:
     """What fix writes: each entry in the first style that keeps what its lines mean.
 
     Most entries settle by rule (see :func:`_first_rendering`). The rest are checked
@@ -286,6 +294,8 @@ def plan(document: Document, settings: Settings, parse_output: bool = False) -> 
     it held. Only an entry that fails there is tried again on its own, style after
     style (:func:`_render_safely`). ``parse_output``: parse the output even when no
     entry needs it, so that :func:`fix_text` can verify it without parsing again.
+    ``all_lines=False``: keep only the styles and which entries change, all that
+    check needs (the lines of a long list's entries take as much memory as the file).
     """
     style = document_list_style(document, settings.schema)
     runs = []
@@ -307,15 +317,22 @@ def plan(document: Document, settings: Settings, parse_output: bool = False) -> 
         after[ordered[-1].line] = following
     rendered: dict[int, list[str]] = {}
     styles: dict[int, ListStyle] = {}
+    changed: set[int] = set()
     pending: list[Entry] = []
     for entry in document.entries:
+        original = _original(document, entry)
         chosen, lines, settled = _first_rendering(
-            document, entry, settings, style, after.get(entry.line, [])
+            document, entry, settings, style, original, after.get(entry.line, [])
         )
-        styles[entry.line], rendered[entry.line] = chosen, lines
+        styles[entry.line] = chosen
+        if lines != original:
+            changed.add(entry.line)
+        if settled and not all_lines:
+            lines = lines[: entry.line - entry.span.start + 1]  # the probe needs headings
+        rendered[entry.line] = lines
         if not settled:
             pending.append(entry)
-    draft = Plan(document, tuple(runs), rendered, styles)
+    draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
     if not pending and not parse_output:
         return draft
     if parse_output:
@@ -337,10 +354,12 @@ def plan(document: Document, settings: Settings, parse_output: bool = False) -> 
     if not failed:
         return replace(draft, output=output) if parse_output else draft
     for entry in failed:
+        original = _original(document, entry)
         styles[entry.line], rendered[entry.line] = _render_safely(
-            document, entry, settings, style, after.get(entry.line, [])
+            document, entry, settings, style, original, after.get(entry.line, [])
         )
-    return Plan(document, tuple(runs), rendered, styles)
+        (changed.add if rendered[entry.line] != original else changed.discard)(entry.line)
+    return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
 
 
 def _candidates(
@@ -363,19 +382,25 @@ def _candidates(
 
 
 def _first_rendering(
-    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
+    document: Document,
+    entry: Entry,
+    settings: Settings,
+    style: ListStyle,
+    original: list[str],
+    after: list[str],
 ) -> tuple[ListStyle, list[str], bool]:
     """The entry in the first style the rules allow, and whether that settles it.
 
-    It does for an entry left as it was, and for a plain one (see :func:`_is_plain`)
-    not followed by lines it could take in. An entry with continuation lines, a
-    tail or unlabelled items is not settled: such lines can change meaning in ways
-    no short rule foresees (a tail joining the item that now comes last, an empty
-    item read as a lazy line ...), so :func:`plan` parses it again. So is an entry
-    that ends its run when what follows the run (``after``) is indented or not
-    apart: its last item could take that in.
+    It does for an entry left as it was, and, when not followed by lines it could
+    take in, for a plain one (see :func:`_is_plain`) and for one whose items only
+    move (see :func:`_items_keep_their_lines`). An entry with a tail, unlabelled
+    items, or continuation lines that move sideways is not settled: such lines can
+    change meaning in ways no short rule foresees (a tail joining the item that now
+    comes last, an empty item read as a lazy line ...), so :func:`plan` parses it
+    again. So is an entry that ends its run when what follows the run (``after``)
+    is indented or not apart: its last item could take that in. ``original``: the
+    entry's lines.
     """
-    original = _original(document, entry)
     chosen = next(_candidates(document, entry, settings.schema, style), None)
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
@@ -387,10 +412,14 @@ def _first_rendering(
 
 
 def _render_safely(
-    document: Document, entry: Entry, settings: Settings, style: ListStyle, after: list[str]
+    document: Document,
+    entry: Entry,
+    settings: Settings,
+    style: ListStyle,
+    original: list[str],
+    after: list[str],
 ) -> tuple[ListStyle, list[str]]:
     """The entry in the first style that keeps its meaning parsed on its own (then ``after``)."""
-    original = _original(document, entry)
     for candidate in _candidates(document, entry, settings.schema, style):
         lines = render_entry(document, entry, settings.schema, candidate)
         if lines == original or _keeps_meaning(document, entry, lines, settings, after):

@@ -24,7 +24,7 @@ def check_text(text: str, settings: Settings, path: str = "-") -> list[Diagnosti
 
 
 def check_document(document: Document, settings: Settings, path: str) -> list[Diagnostic]:
-    fix_plan = plan(document, settings)
+    fix_plan = plan(document, settings, all_lines=False)
     validator = settings.schema.validator_for(document.references)
     found: list[Diagnostic] = []
     for entry in document.entries:
@@ -255,10 +255,7 @@ def _style_diagnostics(
             )
         )
     found.extend(_whitespace_diagnostics(path, document, entry))
-    original = [
-        strip_newline(document.lines[n - 1]) for n in range(entry.span.start, entry.span.end + 1)
-    ]
-    if not found and fix_plan.rendered[entry.line] != original:
+    if not found and entry.line in fix_plan.changed:
         found.append(
             _at(
                 path,

@@ -14,6 +14,7 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,7 +50,7 @@ def parse(
 
 # Lines per block parse. markdown-it's tokens take about ten times the memory of
 # the text they describe; parsed a chunk at a time, only one chunk's are alive.
-CHUNK_LINES = 5000
+CHUNK_LINES = 2000
 _ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
 
 
@@ -367,9 +368,10 @@ class _Builder:
 
         if isinstance(label, Label):
             rest = label.rest
-            text: str | None = label.text
-            key: str | None = normalise(label.text)
-            label_source = content[: label.source_length]
+            # Interned: a list repeats the same few labels thousands of times.
+            text: str | None = sys.intern(label.text)
+            key: str | None = sys.intern(normalise(label.text))
+            label_source = sys.intern(content[: label.source_length])
         else:
             rest, text, key, label_source = content, None, None, ""
         value = "\n".join([rest.strip(), *continuation]).strip()

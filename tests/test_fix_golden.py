@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from readmelint.config import Settings
-from readmelint.fix import fix_text
+from readmelint.fix import fix_text, plan
 from readmelint.lint import check_text
-from readmelint.source import Source, decode
+from readmelint.parse import parse
+from readmelint.source import Source, decode, strip_newline
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(path.name.removesuffix(".in.md") for path in GOLDEN.glob("*.in.md"))
@@ -48,6 +49,24 @@ def test_check_reports_what_fix_changes(case: str) -> None:
     text = decode(original, case).text
     fixable = [d for d in check_text(text, Settings()) if d.fixable]
     assert bool(fixable) == (fix_bytes(original) != original)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_checks_lean_plan_agrees_with_fixs_full_plan(case: str) -> None:
+    """check plans without keeping lines; it must see the same changes and styles as fix."""
+    document = parse(decode((GOLDEN / f"{case}.in.md").read_bytes(), case).text)
+    full, lean = plan(document, Settings()), plan(document, Settings(), all_lines=False)
+    rewritten = {
+        entry.line
+        for entry in document.entries
+        if full.rendered[entry.line]
+        != [strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]]
+    }
+    assert lean.changed == full.changed == rewritten
+    assert lean.styles == full.styles
+    assert [run.ordered for run in lean.runs] == [run.ordered for run in full.runs]
+    with pytest.raises(ValueError, match="keeps only what check needs"):
+        lean.text()
 
 
 def test_byte_fidelity_of_crlf_bom_and_missing_final_newline() -> None:
