@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from hashlib import blake2b
 from itertools import dropwhile
 
 from readmelint.config import Settings, Sort
@@ -692,13 +693,23 @@ def fix_document(
     """The canonical form of ``text``, verified, and that form parsed."""
     document = parse(text, settings.entry_levels)
     if renderer is render:
-        fix_plan = plan(document, settings, parse_output=True)
-        fixed, output = fix_plan.text(), fix_plan.output
+        fixed, output = _planned_output(document, settings)
     else:
         fixed, output = renderer(document, settings), None
     if fixed == text:
         return text, document
     return fixed, verify(document, fixed, settings, output)
+
+
+def _planned_output(document: Document, settings: Settings) -> tuple[str, Document | None]:
+    """The plan's output text, and the output parsed if the plan parsed it.
+
+    Only these outlive the plan: its rendered lines would be one more copy of the file.
+    """
+    fix_plan = plan(document, settings, parse_output=True)
+    if fix_plan.output is not None:
+        return fix_plan.output.lines.text, fix_plan.output
+    return fix_plan.text(), None
 
 
 def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
@@ -747,6 +758,12 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
     return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)
 
 
+def _fingerprint(document: Document, entry: Entry) -> bytes:
+    """The entry's signature digested: 16 bytes to keep for each entry, not its text."""
+    signature = repr(_entry_signature(document, entry)).encode("utf-8", "surrogatepass")
+    return blake2b(signature, digest_size=16).digest()
+
+
 def _outside_lines(document: Document) -> list[str]:
     covered: set[int] = set()
     for run in runs_of(document):
@@ -779,11 +796,11 @@ def verify(
     if _link_targets(before) != _link_targets(after):
         # Of two definitions of one label the first wins: sorting could swap them.
         raise SafetyError(
-            "internal error: fix would change where a reference-style link points "
+            "internal error: fix would change where a reference-style link points; "
             "nothing was written"
         )
-    signatures = [_entry_signature(before, entry) for entry in before.entries]
-    missing = Counter(signatures) - Counter(_entry_signature(after, e) for e in after.entries)
+    signatures = [_fingerprint(before, entry) for entry in before.entries]
+    missing = Counter(signatures) - Counter(_fingerprint(after, e) for e in after.entries)
     for entry, signature in zip(before.entries, signatures, strict=True):
         if signature in missing:
             name = entry.heading or "(empty heading)"
