@@ -20,7 +20,7 @@ from readmelint.config import Settings, Sort
 from readmelint.errors import SafetyError
 from readmelint.markdown import block_parser
 from readmelint.model import Document, Entry, Field, Layout
-from readmelint.parse import is_blank, parse
+from readmelint.parse import is_atx_heading, is_blank, parse
 from readmelint.schema import Schema
 from readmelint.source import newline_of, strip_newline
 
@@ -264,7 +264,7 @@ def _stays_last(
     if next((line for line in following if line.strip()), "")[:1].isspace():
         return True
     if following and following[0].strip():  # no blank line after the run
-        if not following[0].lstrip(" ").startswith("#"):
+        if not is_atx_heading(following[0]):
             return True
         return any(_tail_swallows(document, entry, gap=False) for entry in run[:-1])
     return False

@@ -88,7 +88,7 @@ def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token],
 
 def _chunk_end(lines: Lines, at_least: int) -> int:
     for index in range(at_least, len(lines)):
-        if _ATX_HEADING.match(lines[index]) and is_blank(lines[index - 1]):
+        if is_atx_heading(lines[index]) and is_blank(lines[index - 1]):
             return index
     return len(lines)
 
@@ -121,6 +121,11 @@ def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
 
 def is_blank(line: str) -> bool:
     return not line.strip(" \t\r\n")
+
+
+def is_atx_heading(line: str) -> bool:
+    """Whether ``line``, unindented, is a ``#`` heading (``#tag`` is not: it needs a space)."""
+    return _ATX_HEADING.match(line) is not None
 
 
 @dataclass

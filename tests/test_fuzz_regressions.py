@@ -120,6 +120,11 @@ CASES: dict[str, tuple[str, str]] = {
         "whitespace that renders nothing",
         "### A\n- **Tags:** t\n- **Paper:** U\t  \ny\n",
     ),
+    "hash-text-underlined": (
+        "`#n` is no `#` heading but, underlined, the text of a section heading; right "
+        "under the entries, the paragraph of the entry sorted last took it in",
+        "### A\n**Paper:** x\n### B\n**Submission Date:** 2024-01-01\n<!c>\n#n\n-\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -203,6 +208,24 @@ FUZZED: dict[str, bytes] = {
         b"e\xef\xbc\x9a** 28/05/2020\r\n  * **Paper** : [A](https://example.org/a\t  \r\n    ["
         b"![Code](https://idge/code-x-blue.svg)](httped\r\n  *y**personal  Note**: [Note](<!"
         b"\x11- readrsity; Shanghai ACML 2021\r- **Submission Date:** 2021-02g/notes/CLIP)"
+    ),
+    "crash-eeaed903": (
+        b"### Drifted\n # * **poSSSS- readmelint-disablg RL002 -->\n### B\n- **Submission Date"
+        b":** 2->\n### B\n- **Submission Date:** 2024-01-01\n- **Tags:**\n<!t-line RL003 -->\n"
+        b"#n Date:** 2024-01-01\n- **Tags:**\n<!-- readmelint-enable RL002 --## A\n- **Submiss"
+        b"ion Date:** 202<!-- readmelint-disablg RL002 -->\n### B\n- **Submission Date:** .0-0"
+        b"1-01\n\n<!-- readmelint-di#able RL\n<!-- readmelint-disable RL002 -<!-- readmelint-d"
+        b"isablg RL002 -->\n### B\n- **Submission Date:** 2->\n### B\n- **Submission Date:** 2"
+        b"024-01-01\n- **Tags:**\n<!t-line RL003 -->\n#n Date:** 2024-01-01\n- \n  * no label "
+        b"here\n\n\n### Nld\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r  *"
+        b" __Tags:__ x\n  * **Submissis://example.org/b)\n"
+    ),
+    "crash-4a1a7207": (
+        b"<!-- readmelint-disable RL002 -->\n### B\n- **Submission Date:** 2nex01\n\n<!-- read"
+        b"melint-disable RL002 -<!-- readmelint-disablg RL002 -->\n### B\n- **Submission Date:"
+        b"** 2->\n### B\n- **Submission Date:** 2024-01-01\n- **Tags:**\n<!t-line RL003 -->\n#"
+        b"n Date:** 2024-01-01\n- \n      1. ordered\n  \n  second paragraph   \n\n  ```text\n"
+        b"  code   keeps   spacing "
     ),
 }
 
