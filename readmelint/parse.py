@@ -161,7 +161,9 @@ class _Builder:
             if label in self.references:
                 self.redefined.add(label)
             else:
-                self.references[label] = definition  # the first definition wins
+                # The first definition wins. Its place ("map") is left out: it counts
+                # from the chunk's start.
+                self.references[label] = {"href": definition["href"], "title": definition["title"]}
         self.redefined.update(duplicate["label"] for duplicate in env.get("duplicate_refs", ()))
         for index, token in enumerate(tokens):
             if token.level != 0 or token.map is None:

@@ -31,6 +31,8 @@ CASES = {
     "html-block-7": "<div>\n\n### A\n- **Paper:** x\n\n</div>\n\n### B\n- **Tags:** y\n",
     "setext": "Title\n=====\n\n### A\n- **Paper:** x\n\nText\n---\n\n### B\n",
     "comment-above-entry": ENTRY.format(name="A") + "\n<!-- note -->\n### B\n- **Paper:** y\n",
+    "link-definitions": "### A\n- **Paper:** [P][a]\n\n[a]: https://e.org/1\n\n### B\n"
+    "- **Paper:** [Q][b]\n\n[b]: https://e.org/2\n[a]: https://e.org/3\n",
 }
 
 
