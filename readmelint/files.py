@@ -12,6 +12,7 @@ import contextlib
 import os
 import stat
 from dataclasses import dataclass
+from hashlib import blake2b
 from pathlib import Path
 
 from readmelint.errors import InputError
@@ -25,8 +26,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 @dataclass(frozen=True)
 class ReadFile:
     path: Path
-    data: bytes
+    digest: bytes  # of the bytes read: enough to tell they changed, without keeping them
     source: Source
+
+
+def _digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=32).digest()
 
 
 def read_file(path: Path) -> ReadFile:
@@ -50,7 +55,7 @@ def read_file(path: Path) -> ReadFile:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return ReadFile(path, data, decode(data, str(path)))
+    return ReadFile(path, _digest(data), decode(data, str(path)))
 
 
 def check_writable(path: Path) -> None:
@@ -95,7 +100,7 @@ def write_file(original: ReadFile, data: bytes) -> None:
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
         with contextlib.suppress(OSError):  # only root can give a file away
             os.chown(temporary, info.st_uid, info.st_gid)
-        if path.read_bytes() != original.data:
+        if _digest(path.read_bytes()) != original.digest:
             raise InputError(
                 f"{path}: changed on disk while readmelint was working; nothing was "
                 "written, run it again"
