@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 from dataclasses import dataclass
-from hashlib import blake2b
 from pathlib import Path
 
 from readmelint.errors import InputError
@@ -25,13 +24,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ReadFile:
+    """A file as read. ``source.encode()`` gives back its bytes exactly (strict UTF-8,
+    the BOM remembered), so they need not be kept to tell whether the file changed."""
+
     path: Path
-    digest: bytes  # of the bytes read: enough to tell they changed, without keeping them
     source: Source
-
-
-def _digest(data: bytes) -> bytes:
-    return blake2b(data, digest_size=32).digest()
 
 
 def read_file(path: Path) -> ReadFile:
@@ -55,7 +52,7 @@ def read_file(path: Path) -> ReadFile:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
-    return ReadFile(path, _digest(data), decode(data, str(path)))
+    return ReadFile(path, decode(data, str(path)))
 
 
 def check_writable(path: Path) -> None:
@@ -100,7 +97,7 @@ def write_file(original: ReadFile, data: bytes) -> None:
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
         with contextlib.suppress(OSError):  # only root can give a file away
             os.chown(temporary, info.st_uid, info.st_gid)
-        if _digest(path.read_bytes()) != original.digest:
+        if path.read_bytes() != original.source.encode():
             raise InputError(
                 f"{path}: changed on disk while readmelint was working; nothing was "
                 "written, run it again"

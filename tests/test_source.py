@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readmelint.source import Lines, split_lines
+from readmelint.source import Lines, decode, split_lines
 from tests.hypothesis_profile import ARBITRARY
 
 
@@ -45,3 +45,11 @@ def test_out_of_range_is_an_index_error() -> None:
 def test_equal_by_text() -> None:
     assert Lines("a\nb") == Lines("a\nb")
     assert Lines("a\nb") != Lines("a\r\nb")
+
+
+@ARBITRARY
+@given(st.text(st.characters(exclude_characters="\x00")), st.booleans())  # NUL: refused
+def test_decoding_then_encoding_gives_back_the_bytes(text: str, bom: bool) -> None:
+    """fix relies on it: it re-reads a file before replacing it and compares with this."""
+    data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    assert decode(data, "x").encode() == data
