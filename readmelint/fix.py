@@ -18,7 +18,7 @@ from itertools import dropwhile
 
 from readmelint.config import Settings, Sort
 from readmelint.errors import SafetyError
-from readmelint.markdown import block_parser
+from readmelint.markdown import block_parser, has_text_outside_empty_links
 from readmelint.model import Document, Entry, Field, Layout
 from readmelint.parse import is_atx_heading, is_blank, parse
 from readmelint.schema import Schema
@@ -402,7 +402,11 @@ def _first_rendering(
     is indented or not apart: its last item could take that in. ``original``: the
     entry's lines.
     """
-    chosen = next(_candidates(document, entry, settings.schema, style), None)
+    chosen = (
+        None
+        if is_template_stub(entry)
+        else next(_candidates(document, entry, settings.schema, style), None)
+    )
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen)
@@ -410,6 +414,17 @@ def _first_rendering(
         _apart(after) and (_is_plain(entry) or _items_keep_their_lines(document, entry, chosen))
     )
     return chosen, lines, settled
+
+
+def is_template_stub(entry: Entry) -> bool:
+    """An entry with an empty heading and nothing in its fields but ``[placeholder]()`` links.
+
+    check reports it once, for a person to fill in or delete; fix leaves it as it
+    is (its heading unindented, as every entry's: see :func:`_as_is`).
+    """
+    return not entry.heading and not any(
+        has_text_outside_empty_links(field.value) for field in entry.fields if field.value
+    )
 
 
 def _render_safely(

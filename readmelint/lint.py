@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from readmelint.config import Settings
-from readmelint.fix import Plan, canonical_label, clean_trailing, field_order, plan
-from readmelint.markdown import has_text_outside_empty_links
+from readmelint.fix import (
+    Plan,
+    canonical_label,
+    clean_trailing,
+    field_order,
+    is_template_stub,
+    plan,
+)
 from readmelint.model import Diagnostic, Document, Entry, Field, Layout, Severity
 from readmelint.parse import parse
 from readmelint.schema import Schema
@@ -38,6 +44,8 @@ def check_document(document: Document, settings: Settings, path: str) -> list[Di
                     "template stub: the heading and every field are empty; fill it in or delete it",
                 )
             )
+            if entry.line in fix_plan.changed:  # fix leaves a stub as it is, but for indentation
+                found.append(_not_canonical(path, entry))
             continue
         found.extend(_schema_diagnostics(path, entry, settings.schema, validator))
         found.extend(_style_diagnostics(path, document, entry, fix_plan, settings.schema))
@@ -46,12 +54,6 @@ def check_document(document: Document, settings: Settings, path: str) -> list[Di
 
     found = apply_suppressions(document, found, path)
     return sorted((d for d in found if settings.enabled(d.code)), key=Diagnostic.sort_key)
-
-
-def is_template_stub(entry: Entry) -> bool:
-    return not entry.heading and not any(
-        has_text_outside_empty_links(field.value) for field in entry.fields if field.value
-    )
 
 
 def _at(
@@ -256,17 +258,19 @@ def _style_diagnostics(
         )
     found.extend(_whitespace_diagnostics(path, document, entry))
     if not found and entry.line in fix_plan.changed:
-        found.append(
-            _at(
-                path,
-                entry.line,
-                1,
-                "RL107",
-                "entry is not in canonical form; `readmelint fix --diff` shows how",
-                True,
-            )
-        )
+        found.append(_not_canonical(path, entry))
     yield from found
+
+
+def _not_canonical(path: str, entry: Entry) -> Diagnostic:
+    return _at(
+        path,
+        entry.line,
+        1,
+        "RL107",
+        "entry is not in canonical form; `readmelint fix --diff` shows how",
+        True,
+    )
 
 
 def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iterator[Diagnostic]:

@@ -80,6 +80,16 @@ def test_nothing_fixable_remains_after_fix(document: Document) -> None:
 
 @PROPERTIES
 @given(documents())
+def test_check_reports_something_fixable_exactly_when_fix_changes_the_file(
+    document: Document,
+) -> None:
+    """check decides from its input and a probe, fix from its whole output: they agree."""
+    fixable = [d for d in check_text(document.text, SETTINGS) if d.fixable]
+    assert bool(fixable) == (fixed(document) != document.text)
+
+
+@PROPERTIES
+@given(documents())
 def test_lines_outside_entries_are_unchanged(document: Document) -> None:
     assert outside_entries(fixed(document)) == outside_entries(document.text)
 
