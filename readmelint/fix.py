@@ -596,8 +596,9 @@ def clean_trailing(document: Document, line_no: int, text: str) -> str:
     stripped = text.rstrip(" \t")
     if not stripped or line_no in document.paragraph_ends:
         return stripped
-    # Two spaces at the end make a hard break, whatever whitespace comes before them.
-    return text if text.endswith("  ") else stripped
+    # Two spaces at the end make a hard break, whatever whitespace comes before them;
+    # a backslash left at the end would make one.
+    return text if text.endswith("  ") or stripped.endswith("\\") else stripped
 
 
 def render_entry(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> list[str]:

@@ -125,6 +125,11 @@ CASES: dict[str, tuple[str, str]] = {
         "under the entries, the paragraph of the entry sorted last took it in",
         "### A\n**Paper:** x\n### B\n**Submission Date:** 2024-01-01\n<!c>\n#n\n-\n",
     ),
+    "backslash-before-trailing-space": (
+        "`x\\ ` is a backslash, a space and a soft break; without the space the backslash "
+        "made a hard break, which fix took for trailing whitespace to drop",
+        "### A\n- **Tags:** t\n- **Paper:** x\\ \n**\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -226,6 +231,12 @@ FUZZED: dict[str, bytes] = {
         b"** 2->\n### B\n- **Submission Date:** 2024-01-01\n- **Tags:**\n<!t-line RL003 -->\n#"
         b"n Date:** 2024-01-01\n- \n      1. ordered\n  \n  second paragraph   \n\n  ```text\n"
         b"  code   keeps   spacing "
+    ),
+    "crash-81ef298e": (
+        b"#### **ViT**\n**Pap#<!--# Pa2pers\r\r## Multimodal\r\r### AnyGPT\r- **Paper:** [AnyG"
+        b"PT: -line RL001 -->\n### A\n- **Submission Date:** 2020-01-6 Words](https://arxiv.or"
+        b"g/abs/2010.11929)  \n**Submission Date:** 2020-10-22\\ \n**Paper:** [ViL:T](https://"
+        b"arxiv.org/abs/2102.03334)\n"
     ),
 }
 
