@@ -131,7 +131,7 @@ class Plan:
         lines = self.document.lines
         position = 1
         for run in self.runs:
-            yield from lines[position - 1 : run.start - 1]
+            yield lines.joined(position - 1, run.start - 1)
             newline = newline_of(lines[run.start - 1]) or _dominant_newline(lines)
             body: list[str] = []
             for index, entry in enumerate(run.ordered):
@@ -140,7 +140,7 @@ class Plan:
                 body.extend(self.rendered[entry.line])
             yield newline.join(body) + newline_of(lines[run.end - 1])
             position = run.end + 1
-        yield from lines[position - 1 :]
+        yield lines.joined(position - 1, len(lines))
 
 
 def canonical_label(field: Field, schema: Schema) -> str:
