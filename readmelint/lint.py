@@ -313,6 +313,9 @@ def _run_diagnostics(
     for run in fix_plan.runs:
         for before, after in zip(run.entries, run.entries[1:], strict=False):
             gap = after.span.start - before.span.end - 1
+            between = before.span.end + 1
+            if gap == 1 and strip_newline(document.lines[between - 1]):
+                yield _trailing(path, between, "")  # a blank line of spaces: fix empties it
             if gap != 1:
                 line = before.span.end + 1 if gap else after.span.start
                 yield _at(

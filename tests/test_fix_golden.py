@@ -86,3 +86,10 @@ def test_entries_keep_their_order_when_a_link_label_is_defined_twice() -> None:
     )
     assert fix_text(text, Settings()) == text
     assert fix_text(text.replace("[a]: https://example.org/new", "[b]: x"), Settings()) != text
+
+
+def test_a_blank_line_of_spaces_between_entries_is_reported_and_emptied() -> None:
+    text = "### A\n- **Paper:** x\n \t\n### B\n- **Paper:** y\n"
+    assert fix_text(text, Settings()) == text.replace(" \t\n", "\n")
+    fixable = [(d.line, d.code) for d in check_text(text, Settings()) if d.fixable]
+    assert fixable == [(3, "RL105")]
