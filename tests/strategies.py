@@ -366,8 +366,12 @@ def documents(draw: st.DrawFn) -> Document:
     for _ in range(draw(block_counts)):
         new, held = block(draw)
         if lines:
-            # Blank-line runs between blocks, sometimes holding spaces; none before a heading.
-            lines += draw(blank_runs[0 if new[0].startswith(("#", "<!--")) else 1])
+            # Blank-line runs between blocks, sometimes holding spaces; none before a heading
+            # or the suppression comment above one. (An inert comment gets a blank line:
+            # right under a `<details>` block it would be part of that block, and what it
+            # holds after its first blank line real Markdown.)
+            directly = new[0].startswith(("#", "<!-- readmelint"))
+            lines += draw(blank_runs[0 if directly else 1])
         lines += new
         protected += held
     newline = draw(newlines)
