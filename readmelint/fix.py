@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from hashlib import blake2b
 from itertools import dropwhile
 
 from readmelint.config import Settings, Sort
@@ -261,7 +260,7 @@ def _stays_last(
         return True
     if last is document.entries[-1] and _tail_swallows(document, last, gap=True):
         return True
-    if next((line for line in following if line.strip()), "")[:1].isspace():
+    if _first_text(following)[:1].isspace():
         return True
     if following and following[0].strip():  # no blank line after the run
         if not is_atx_heading(following[0]):
@@ -462,9 +461,13 @@ def _apart(after: list[str]) -> bool:
     Else the entry's last item could take it in: as a lazy line, or as a block
     indented into the item.
     """
-    first = next((line for line in after if line.strip()), "")
     adjacent = bool(after) and bool(after[0].strip())
-    return not (adjacent or first[:1].isspace())
+    return not (adjacent or _first_text(after)[:1].isspace())
+
+
+def _first_text(lines: list[str]) -> str:
+    """The first line of ``lines`` that is not blank, or ``""``."""
+    return next((line for line in lines if line.strip()), "")
 
 
 def _items_keep_their_lines(document: Document, entry: Entry, style: ListStyle) -> bool:
@@ -776,6 +779,8 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
 
 def _fingerprint(document: Document, entry: Entry) -> bytes:
     """The entry's signature digested: 16 bytes to keep for each entry, not its text."""
+    from hashlib import blake2b  # only fix needs it: kept off check's start-up
+
     signature = repr(_entry_signature(document, entry)).encode("utf-8", "surrogatepass")
     return blake2b(signature, digest_size=16).digest()
 
@@ -785,13 +790,6 @@ def _outside_lines(document: Document) -> list[str]:
     for run in runs_of(document):
         covered.update(range(run[0].span.start, run[-1].span.end + 1))
     return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
-
-
-def _link_targets(document: Document) -> dict[str, tuple[str, str]]:
-    return {
-        label: (str(definition.get("href")), str(definition.get("title")))
-        for label, definition in document.references.items()
-    }
 
 
 def verify(
@@ -809,7 +807,7 @@ def verify(
         (s.title, s.level) for s in after.sections
     ]:
         raise SafetyError("internal error: fix changed the document's section headings")
-    if _link_targets(before) != _link_targets(after):
+    if before.references != after.references:
         # Of two definitions of one label the first wins: sorting could swap them.
         raise SafetyError(
             "internal error: fix would change where a reference-style link points; "

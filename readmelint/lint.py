@@ -317,7 +317,7 @@ def _run_diagnostics(
             if gap == 1 and strip_newline(document.lines[between - 1]):
                 yield _trailing(path, between, "")  # a blank line of spaces: fix empties it
             if gap != 1:
-                line = before.span.end + 1 if gap else after.span.start
+                line = between if gap else after.span.start
                 yield _at(
                     path,
                     line,
