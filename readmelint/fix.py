@@ -21,7 +21,7 @@ from readmelint.markdown import block_parser, has_text_outside_empty_links
 from readmelint.model import Document, Entry, Field, Layout
 from readmelint.parse import is_atx_heading, is_blank, parse
 from readmelint.schema import Schema
-from readmelint.source import newline_of, strip_newline
+from readmelint.source import ends_in_loose_whitespace, newline_of, strip_newline
 
 # Keeps a heading an entry's when the lines after it are parsed without its own fields.
 _PLACEHOLDER_FIELD = "- **Paper:** x"
@@ -594,14 +594,12 @@ def _starts_item(text: str, marker: str) -> bool:
 
 def clean_trailing(document: Document, line_no: int, text: str) -> str:
     """``text`` (line ``line_no``) without trailing whitespace that renders nothing."""
-    if line_no in document.verbatim_lines:
+    if line_no in document.verbatim_lines or line_no in document.open_line_ends:
         return text
     stripped = text.rstrip(" \t")
     if not stripped or line_no in document.paragraph_ends:
         return stripped
-    # Two spaces at the end make a hard break, whatever whitespace comes before them;
-    # a backslash left at the end would make one.
-    return text if text.endswith("  ") or stripped.endswith("\\") else stripped
+    return stripped if ends_in_loose_whitespace(text) else text
 
 
 def render_entry(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> list[str]:
@@ -752,7 +750,12 @@ def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
                 # item's content column.
                 leading = len(raw) - len(raw.lstrip(" "))
                 raw = raw[min(leading, field.column - 1) :]
-            text = raw if verbatim else raw.strip()
+            if verbatim:
+                text = raw
+            elif line_no in document.open_line_ends:
+                text = raw.lstrip()  # its trailing whitespace may be content
+            else:
+                text = raw.strip()
             hard_break = line_no not in document.paragraph_ends and (
                 raw.endswith("  ") or raw.endswith("\\")
             )

@@ -113,6 +113,10 @@ class Document:
     # Lines (1-based) that end a paragraph within an entry: trailing spaces there
     # render nothing. Other paragraph lines' trailing spaces are hard breaks.
     paragraph_ends: frozenset[int] = field(default_factory=frozenset)
+    # Lines (1-based) of a paragraph within an entry where some line end is no break:
+    # it falls inside a code span, inline HTML or a link title. Trailing whitespace
+    # there may be content (`` `a ⏎b` `` renders ``a  b``), so it stays as written.
+    open_line_ends: frozenset[int] = field(default_factory=frozenset)
     comments: tuple[Comment, ...] = ()
     # Link reference definitions (``[label]: url``), as markdown-it keeps them: the
     # normalised label -> ``{"href": ..., "title": ...}``. ``[text][label]`` in a

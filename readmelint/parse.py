@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
-from readmelint.markdown import MAX_NESTING, block_parser, plain_text
+from readmelint.markdown import MAX_NESTING, block_parser, parse_inline, plain_text
 from readmelint.model import Comment, Document, Entry, Field, Layout, Section, Span
-from readmelint.source import Lines, strip_newline
+from readmelint.source import Lines, ends_in_loose_whitespace, strip_newline
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -152,6 +152,7 @@ class _Builder:
         self.comments: list[Comment] = []
         self.verbatim: set[int] = set()
         self.paragraph_ends: set[int] = set()
+        self.open_line_ends: set[int] = set()
         self.references: dict[str, Any] = {}
         self.redefined: set[str] = set()
 
@@ -205,6 +206,7 @@ class _Builder:
             sections=tuple(sections),
             verbatim_lines=frozenset(self.verbatim),
             paragraph_ends=frozenset(self.paragraph_ends),
+            open_line_ends=frozenset(self.open_line_ends),
             comments=tuple(self.comments),
             references=self.references,
             redefined_labels=frozenset(self.redefined),
@@ -315,7 +317,7 @@ class _Builder:
             item = self.tokens[index]
             index += 1
             if item.type != "list_item_open" or item.level != 1 or item.map is None:
-                self._note_block(item)
+                self._note_block(item, self.tokens[index])
                 continue
             line = self._line(item.map[0])
             if indent < 0:
@@ -341,6 +343,7 @@ class _Builder:
         assert paragraph.map is not None
         start, end = paragraph.map
         self.paragraph_ends.add(end)
+        self._note_open_line_ends(self.tokens[block + 1])
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
@@ -391,7 +394,7 @@ class _Builder:
             label_source=label_source,
         )
 
-    def _note_block(self, token: Token) -> None:
+    def _note_block(self, token: Token, following: Token) -> None:
         """Remember which lines of a fields block hold content whitespace."""
         if token.map is None:
             return
@@ -399,3 +402,32 @@ class _Builder:
             self.verbatim.update(range(token.map[0] + 1, token.map[1] + 1))
         elif token.type == "paragraph_open":
             self.paragraph_ends.add(token.map[1])
+            self._note_open_line_ends(following)
+
+    def _note_open_line_ends(self, inline: Token) -> None:
+        """Mark a paragraph's lines if one of its line ends is no break.
+
+        Only a paragraph with trailing whitespace before a line end, and with
+        markup that could run over one, is inline-parsed.
+        """
+        if inline.map is None:
+            return
+        start, end = inline.map
+        if not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1)):
+            return
+        if _OPENERS.isdisjoint(inline.content):
+            return
+        if _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
+            self.open_line_ends.update(range(start + 1, end))
+
+
+# What can hold a line end that is no break: code spans, inline HTML, link titles.
+_OPENERS = frozenset("`<\"'(")
+
+
+def _breaks(tokens: Sequence[Token]) -> int:
+    """How many line breaks, soft or hard, ``tokens`` hold (image descriptions too)."""
+    return sum(
+        1 if token.type in ("softbreak", "hardbreak") else _breaks(token.children or ())
+        for token in tokens
+    )

@@ -116,6 +116,16 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def ends_in_loose_whitespace(line: str) -> bool:
+    """Whether ``line`` (no terminator) ends in whitespace that makes no hard break.
+
+    Two spaces make one, whatever whitespace comes before them; whitespace after
+    a backslash keeps it from making one.
+    """
+    stripped = line.rstrip(" \t")
+    return stripped != line and not line.endswith("  ") and not stripped.endswith("\\")
+
+
 def strip_newline(line: str) -> str:
     """``line`` without its terminator."""
     if line.endswith("\r\n"):

@@ -145,8 +145,13 @@ dates = st.sampled_from(DATES)
 link_values = st.one_of(st.sampled_from(LINKS), words)
 
 continuation_kinds = _choice(
-    "none", "none", "none", "badges", "backslash", "lazy", "nested", "paragraphs", "code"
+    "none", "none", "none", "badges", "backslash", "lazy", "nested", "paragraphs", "code", "open"
 )
+# Inline markup that runs over a line end: whitespace before that line end is content.
+open_markup = st.sampled_from(
+    [("`code", "span`"), ('<span title="a', 'b">x</span>'), ('[t](https://x.org "a', 'b")')]
+)
+open_trailing = _choice(" ", " ", "\t", "  ", " \t ")
 badge_lines = st.lists(st.sampled_from(BADGES), min_size=1, max_size=2)
 nested_items = st.lists(short_words, min_size=1, max_size=3)
 nested_markers = _choice("-", "*", "1.")
@@ -232,6 +237,9 @@ def continuation(draw: st.DrawFn, column: int) -> tuple[str, list[str]]:
     if kind == "paragraphs":  # a value of two paragraphs
         gap = draw(paragraph_gaps)
         return "", [pad if gap == "pad" else gap, pad + draw(some_words) + draw(trailing)]
+    if kind == "open":
+        opening, closing = draw(open_markup)
+        return " " + opening + draw(open_trailing), [pad + closing + draw(trailing)]
     if kind == "code":
         code = [pad + line for line in draw(code_lines)]
         return "", ["", pad + "```text", *code, pad + "```"]

@@ -17,6 +17,7 @@ from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from readmelint.config import Settings
 from readmelint.fix import fix_text
@@ -29,6 +30,7 @@ from tests.test_fix_corpus import outside_entries
 from tests.test_fuzz_regressions import fixable_left
 
 SETTINGS = Settings()
+MARKDOWN = MarkdownIt("commonmark")
 
 
 def fixed(document: Document) -> str:
@@ -86,6 +88,51 @@ def test_check_reports_something_fixable_exactly_when_fix_changes_the_file(
     """check decides from its input and a probe, fix from its whole output: they agree."""
     fixable = [d for d in check_text(document.text, SETTINGS) if d.fixable]
     assert bool(fixable) == (fixed(document) != document.text)
+
+
+def rendered_values(text: str) -> Counter[tuple[str | None, str]]:
+    """Each field's value rendered to HTML by markdown-it, with the field's key.
+
+    A value is what follows the label: its first line's rest and its other lines,
+    indented from the item's content column. Trailing whitespace that is content
+    (inside a code span that runs over a line end, say) shows in the HTML.
+    """
+    document = parse(text)
+    values: Counter[tuple[str | None, str]] = Counter()
+    for entry in document.entries:
+        for field in entry.fields:
+            lines = [
+                strip_newline(document.lines[n - 1])
+                for n in range(field.span.start, field.span.end + 1)
+            ]
+            # After the label the value goes on a paragraph: alone, `<br>` or `# x`
+            # would start another kind of block. The spaces before it show as one.
+            lines[0] = "¶ " + lines[0][field.column - 1 + len(field.label_source) :].lstrip()
+            for index in range(1, len(lines)):
+                leading = len(lines[index]) - len(lines[index].lstrip(" "))
+                lines[index] = lines[index][min(leading, field.column - 1) :]
+            values[field.key, shown(MARKDOWN.render("\n".join(lines)))] += 1
+    return values
+
+
+# Code (GitHub shows its spaces) and tags (attribute values), kept as they are.
+_CODE_OR_TAG = re.compile(r"(<code>.*?</code>|<[^>]*>)", re.DOTALL)
+
+
+def shown(html: str) -> str:
+    """``html`` without whitespace before line ends in its text, which no browser shows.
+
+    markdown-it keeps a tab before a soft break (``a\t\nb``); fix drops it.
+    """
+    parts = _CODE_OR_TAG.split(html)
+    parts[::2] = [re.sub(r"[ \t]+\n", "\n", part) for part in parts[::2]]
+    return "".join(parts)
+
+
+@PROPERTIES
+@given(documents())
+def test_every_value_renders_the_same_after_fix(document: Document) -> None:
+    assert rendered_values(fixed(document)) == rendered_values(document.text)
 
 
 @PROPERTIES
