@@ -403,7 +403,7 @@ def _first_rendering(
     """
     chosen = (
         None
-        if is_template_stub(entry)
+        if is_template_stub(entry) or has_markup_over_field_lines(document, entry)
         else next(_candidates(document, entry, settings.schema, style), None)
     )
     if chosen is None:
@@ -423,6 +423,17 @@ def is_template_stub(entry: Entry) -> bool:
     """
     return not entry.heading and not any(
         has_text_outside_empty_links(field.value) for field in entry.fields if field.value
+    )
+
+
+def has_markup_over_field_lines(document: Document, entry: Entry) -> bool:
+    """A paragraph of field lines where markup runs over a line end (see ``open_line_ends``).
+
+    Moving such lines or ending them with a hard break would cut a code span or an
+    HTML tag in two, so fix leaves the entry as it is and check says why (RL011).
+    """
+    return entry.layout is Layout.LINES and any(
+        field.span.start in document.open_line_ends for field in entry.fields
     )
 
 

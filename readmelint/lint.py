@@ -12,6 +12,7 @@ from readmelint.fix import (
     canonical_label,
     clean_trailing,
     field_order,
+    has_markup_over_field_lines,
     is_template_stub,
     plan,
 )
@@ -48,6 +49,20 @@ def check_document(document: Document, settings: Settings, path: str) -> list[Di
                 found.append(_not_canonical(path, entry))
             continue
         found.extend(_schema_diagnostics(path, entry, settings.schema, validator))
+        if has_markup_over_field_lines(document, entry):
+            found.append(
+                _at(
+                    path,
+                    entry.line,
+                    1,
+                    "RL011",
+                    "a code span or HTML tag runs from one field's line into the next, so "
+                    "fix leaves this entry as it is; close it on the line where it opens",
+                )
+            )
+            if entry.line in fix_plan.changed:  # as for a stub: only indentation
+                found.append(_not_canonical(path, entry))
+            continue
         found.extend(_style_diagnostics(path, document, entry, fix_plan, settings.schema))
     found.extend(_run_diagnostics(path, document, fix_plan, settings))
     from readmelint.suppress import apply_suppressions

@@ -343,7 +343,7 @@ class _Builder:
         assert paragraph.map is not None
         start, end = paragraph.map
         self.paragraph_ends.add(end)
-        self._note_open_line_ends(self.tokens[block + 1])
+        self._note_markup_over_field_lines(self.tokens[block + 1])
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
@@ -404,6 +404,19 @@ class _Builder:
             self.paragraph_ends.add(token.map[1])
             self._note_open_line_ends(following)
 
+    def _note_markup_over_field_lines(self, inline: Token) -> None:
+        """Mark a paragraph of field lines if a code span or inline HTML spans a line end.
+
+        Such a paragraph's lines are not fields of their own: markdown reads
+        ``**Tags:** `a`` then ``**Paper:** b`` as one code span. Only a paragraph
+        with a backtick or ``<`` is inline-parsed; one without goes through
+        :meth:`_note_open_line_ends` (a link title may still span a line end there).
+        """
+        if inline.map is None or "\n" not in inline.content or _SPANNING.isdisjoint(inline.content):
+            self._note_open_line_ends(inline)
+        elif _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
+            self.open_line_ends.update(range(inline.map[0] + 1, inline.map[1] + 1))
+
     def _note_open_line_ends(self, inline: Token) -> None:
         """Mark a paragraph's lines if one of its line ends is no break.
 
@@ -423,6 +436,7 @@ class _Builder:
 
 # What can hold a line end that is no break: code spans, inline HTML, link titles.
 _OPENERS = frozenset("`<\"'(")
+_SPANNING = frozenset("`<")  # code spans and inline HTML
 
 
 def _breaks(tokens: Sequence[Token]) -> int:

@@ -123,6 +123,16 @@ RULES: tuple[Rule, ...] = (
         "(depends on your schema)",
     ),
     Rule(
+        "RL011",
+        "markup-over-field-lines",
+        False,
+        "In an entry of `**Label:** value` lines, a code span or HTML tag runs into the next line.",
+        "Markdown reads the lines it spans as one piece, so they are not separate fields: "
+        "`fix` leaves the entry as it is. Close the span or tag on the line where it opens.",
+        "### AnyGPT\n**Tags:** `any-to-any  \n**Paper:** arXiv`\n",
+        "### AnyGPT\n**Paper:** arXiv  \n**Tags:** `any-to-any`\n",
+    ),
+    Rule(
         "RL101",
         "field-order",
         True,

@@ -297,10 +297,17 @@ def bullet_entry(draw: st.DrawFn) -> list[str]:
 def lines_entry(draw: st.DrawFn) -> list[str]:
     """The other layout: one paragraph of ``**Label:** value`` lines with hard breaks."""
     lines = [heading(draw)]
+    closing = ""  # what closes markup opened on the line before (RL011)
     for label in field_labels(draw):
         if label is not None:
-            value = field_value(draw, label)
+            value = (closing + " " + field_value(draw, label)).strip()
+            closing = ""
+            if draw(tenths) == 0:
+                opening, closing = draw(open_markup)
+                value += " " + opening
             lines.append(label_form(draw, label) + (" " + value if value else "") + draw(line_ends))
+    if closing:
+        lines.append(closing)
     return lines
 
 

@@ -129,6 +129,22 @@ def test_missing_file_is_exit_2_and_others_still_checked(runner: CliRunner, tmp_
     assert f"{good}:6:3: RL003" in result.stdout
 
 
+def test_markup_over_field_lines_keeps_the_entry_as_it_is() -> None:
+    """The RL011 example: fix would cut the code span in two by moving Paper up."""
+    from readmelint.config import Settings
+    from readmelint.fix import fix_text
+    from readmelint.lint import check_text
+    from readmelint.rules import RULES
+
+    rule = next(rule for rule in RULES if rule.code == "RL011")
+    settings = Settings()
+    found = check_text(rule.failing, settings)
+    assert "RL011" in [d.code for d in found]
+    assert not [d for d in found if d.fixable]
+    assert fix_text(rule.failing, settings) == rule.failing
+    assert "RL011" not in [d.code for d in check_text(rule.passing, settings)]
+
+
 def test_rules_lists_every_code(runner: CliRunner) -> None:
     from readmelint.rules import RULES
 
