@@ -403,7 +403,7 @@ def _first_rendering(
     """
     chosen = (
         None
-        if is_template_stub(entry) or has_markup_over_field_lines(document, entry)
+        if leaves_as_is(document, entry)
         else next(_candidates(document, entry, settings.schema, style), None)
     )
     if chosen is None:
@@ -424,6 +424,11 @@ def is_template_stub(entry: Entry) -> bool:
     return not entry.heading and not any(
         has_text_outside_empty_links(field.value) for field in entry.fields if field.value
     )
+
+
+def leaves_as_is(document: Document, entry: Entry) -> bool:
+    """Whether fix leaves ``entry`` as it is (but for its place and its heading's indent)."""
+    return is_template_stub(entry) or has_markup_over_field_lines(document, entry)
 
 
 def has_markup_over_field_lines(document: Document, entry: Entry) -> bool:

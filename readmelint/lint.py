@@ -14,6 +14,7 @@ from readmelint.fix import (
     field_order,
     has_markup_over_field_lines,
     is_template_stub,
+    leaves_as_is,
     plan,
 )
 from readmelint.model import Diagnostic, Document, Entry, Field, Layout, Severity
@@ -45,22 +46,21 @@ def check_document(document: Document, settings: Settings, path: str) -> list[Di
                     "template stub: the heading and every field are empty; fill it in or delete it",
                 )
             )
-            if entry.line in fix_plan.changed:  # fix leaves a stub as it is, but for indentation
-                found.append(_not_canonical(path, entry))
-            continue
-        found.extend(_schema_diagnostics(path, entry, settings.schema, validator))
-        if has_markup_over_field_lines(document, entry):
-            found.append(
-                _at(
-                    path,
-                    entry.line,
-                    1,
-                    "RL011",
-                    "a code span or HTML tag runs from one field's line into the next, so "
-                    "fix leaves this entry as it is; close it on the line where it opens",
+        else:
+            found.extend(_schema_diagnostics(path, entry, settings.schema, validator))
+            if has_markup_over_field_lines(document, entry):
+                found.append(
+                    _at(
+                        path,
+                        entry.line,
+                        1,
+                        "RL011",
+                        "a code span or HTML tag runs from one field's line into the next, so "
+                        "fix leaves this entry as it is; close it on the line where it opens",
+                    )
                 )
-            )
-            if entry.line in fix_plan.changed:  # as for a stub: only indentation
+        if leaves_as_is(document, entry):
+            if entry.line in fix_plan.changed:  # fix only unindents its heading
                 found.append(_not_canonical(path, entry))
             continue
         found.extend(_style_diagnostics(path, document, entry, fix_plan, settings.schema))

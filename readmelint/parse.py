@@ -343,7 +343,7 @@ class _Builder:
         assert paragraph.map is not None
         start, end = paragraph.map
         self.paragraph_ends.add(end)
-        self._note_markup_over_field_lines(self.tokens[block + 1])
+        self._note_open_line_ends(self.tokens[block + 1], field_lines=True)
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
@@ -404,31 +404,23 @@ class _Builder:
             self.paragraph_ends.add(token.map[1])
             self._note_open_line_ends(following)
 
-    def _note_markup_over_field_lines(self, inline: Token) -> None:
-        """Mark a paragraph of field lines if a code span or inline HTML spans a line end.
+    def _note_open_line_ends(self, inline: Token, *, field_lines: bool = False) -> None:
+        """Mark a paragraph's lines (all but its last) if one of its line ends is no break.
 
-        Such a paragraph's lines are not fields of their own: markdown reads
-        ``**Tags:** `a`` then ``**Paper:** b`` as one code span. Only a paragraph
-        with a backtick or ``<`` is inline-parsed; one without goes through
-        :meth:`_note_open_line_ends` (a link title may still span a line end there).
+        The paragraph is inline-parsed only where the answer matters and may be yes:
+        a paragraph of ``field_lines`` holding a backtick or ``<`` (markdown reads
+        ``**Tags:** `a`` then ``**Paper:** b`` as one code span, so the lines are
+        not fields of their own), or any paragraph with loose trailing whitespace
+        before a line end and a character that could open a span, tag or title.
         """
-        if inline.map is None or "\n" not in inline.content or _SPANNING.isdisjoint(inline.content):
-            self._note_open_line_ends(inline)
-        elif _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
-            self.open_line_ends.update(range(inline.map[0] + 1, inline.map[1] + 1))
-
-    def _note_open_line_ends(self, inline: Token) -> None:
-        """Mark a paragraph's lines if one of its line ends is no break.
-
-        Only a paragraph with trailing whitespace before a line end, and with
-        markup that could run over one, is inline-parsed.
-        """
-        if inline.map is None:
+        if inline.map is None or "\n" not in inline.content:
             return
         start, end = inline.map
-        if not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1)):
-            return
-        if _OPENERS.isdisjoint(inline.content):
+        spanning = field_lines and not _SPANNING.isdisjoint(inline.content)
+        if not spanning and (
+            _OPENERS.isdisjoint(inline.content)
+            or not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1))
+        ):
             return
         if _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
             self.open_line_ends.update(range(start + 1, end))
