@@ -15,7 +15,7 @@ from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, EXIT_PROBLEMS, EXIT_SAFETY
 
 if TYPE_CHECKING:
     from readmelint.rules import Rule
-    from readmelint.runner import ConfigResolver
+    from readmelint.runner import ConfigResolver, FixResult
     from readmelint.source import Source
 
 T = TypeVar("T")
@@ -49,6 +49,15 @@ def _guarded(work: Callable[[], T]) -> tuple[T | None, int]:
 
 def _paths(paths: Sequence[str]) -> list[str]:
     return list(paths) or ["README.md"]
+
+
+def _write_diff(result: FixResult) -> None:
+    """Write the diff as it is made: held whole, a long list's would be twice its size."""
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for line in result.diff():
+        out.write(line.encode("utf-8"))
+    out.flush()
 
 
 def _stdin_source(stdin_filename: str | None) -> tuple[Source, str, Path]:
@@ -194,7 +203,7 @@ def fix(
     Only entries change: every other line is kept byte for byte. The result is
     re-parsed and compared with the input before anything is written.
     """
-    from readmelint.runner import ConfigResolver, FixMode, FixResult, fix_file, fix_source
+    from readmelint.runner import ConfigResolver, FixMode, fix_file, fix_source
 
     mode = FixMode.DIFF if diff else FixMode.CHECK if check_only else FixMode.WRITE
     resolver, status = _guarded(lambda: _resolver(config_path, schema_path))
@@ -224,7 +233,7 @@ def fix(
         if result.changed:
             changed += 1
             if mode is FixMode.DIFF:
-                click.echo(result.diff, nl=False)
+                _write_diff(result)
             elif mode is FixMode.CHECK:
                 click.echo(f"would fix {result.path}", err=True)
             elif result.path != (stdin_filename or STDIN):

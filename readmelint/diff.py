@@ -6,7 +6,9 @@ entries of a 10,000-entry list made ``fix --diff`` take minutes. Here lines
 that occur exactly once in each side (headings, abstracts) anchor the match
 first, in order (patience diff); ``SequenceMatcher`` only compares the short
 stretches between anchors, and a stretch too long to compare is shown as
-replaced. The output is an ordinary unified diff.
+replaced. Told which regions changed (fix knows: the runs of entries it
+rewrote), only those are compared, each on its own. The output is an ordinary
+unified diff.
 """
 
 from __future__ import annotations
@@ -16,16 +18,29 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import Match, SequenceMatcher
 
+from readmelint.model import Region
+
 # Above this many line pairs a stretch between anchors is not searched for
 # common lines (SequenceMatcher would take seconds); it shows as replaced.
 _MAX_STRETCH = 4_000_000
 
 
 def unified_diff(
-    a: Sequence[str], b: Sequence[str], fromfile: str, tofile: str, context: int = 3
+    a: Sequence[str],
+    b: Sequence[str],
+    fromfile: str,
+    tofile: str,
+    context: int = 3,
+    regions: Sequence[Region] | None = None,
 ) -> Iterator[str]:
-    """Like ``difflib.unified_diff(a, b, fromfile, tofile, n=context)``; lines keep their ends."""
-    matcher = _AnchoredMatcher(a, b)
+    """Like ``difflib.unified_diff(a, b, fromfile, tofile, n=context)``; lines keep their ends.
+
+    ``regions``: where ``a`` and ``b`` may differ, in order; every other line is
+    the same in both (None: anywhere).
+    """
+    if regions is None:
+        regions = [Region(0, len(a), 0, len(b))]
+    matcher = _AnchoredMatcher(a, b, regions)
     started = False
     for group in matcher.get_grouped_opcodes(context):
         if not started:
@@ -68,8 +83,8 @@ def _range(start: int, stop: int) -> str:
 class _AnchoredMatcher(SequenceMatcher[str]):
     """A SequenceMatcher whose matching blocks come from :func:`_matching_blocks`."""
 
-    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
-        self._blocks = _matching_blocks(a, b)
+    def __init__(self, a: Sequence[str], b: Sequence[str], regions: Sequence[Region]) -> None:
+        self._blocks = _matching_blocks(a, b, regions)
         super().__init__(None, a, b, autojunk=False)
 
     def set_seq2(self, b: Sequence[str]) -> None:
@@ -81,25 +96,43 @@ class _AnchoredMatcher(SequenceMatcher[str]):
         return self._blocks
 
 
-def _matching_blocks(a: Sequence[str], b: Sequence[str]) -> list[Match]:
-    anchors = _anchors(a, b)
+def _matching_blocks(a: Sequence[str], b: Sequence[str], regions: Sequence[Region]) -> list[Match]:
     blocks: list[tuple[int, int, int]] = []
-    i = j = 0
-    for anchor_i, anchor_j in [*anchors, (len(a), len(b))]:
-        if anchor_i > i and anchor_j > j and (anchor_i - i) * (anchor_j - j) <= _MAX_STRETCH:
-            stretch = SequenceMatcher(None, a[i:anchor_i], b[j:anchor_j], autojunk=False)
-            blocks.extend((i + x, j + y, n) for x, y, n in stretch.get_matching_blocks() if n)
-        if anchor_i < len(a):
-            blocks.append((anchor_i, anchor_j, 1))
-        i, j = anchor_i + 1, anchor_j + 1
+    i = j = 0  # where the lines that are the same in both go on
+    for region in regions:
+        blocks.append((i, j, region.old_start - i))
+        region_a, region_b = (
+            a[region.old_start : region.old_end],
+            b[region.new_start : region.new_end],
+        )
+        blocks.extend(
+            (region.old_start + x, region.new_start + y, n)
+            for x, y, n in _region_blocks(region_a, region_b)
+        )
+        i, j = region.old_end, region.new_end
+    blocks.append((i, j, len(a) - i))
     merged: list[Match] = []
     for x, y, n in blocks:
+        if not n:
+            continue
         if merged and merged[-1].a + merged[-1].size == x and merged[-1].b + merged[-1].size == y:
             merged[-1] = Match(merged[-1].a, merged[-1].b, merged[-1].size + n)
         else:
             merged.append(Match(x, y, n))
     merged.append(Match(len(a), len(b), 0))
     return merged
+
+
+def _region_blocks(a: Sequence[str], b: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """The matching blocks of ``a`` and ``b``, some maybe empty."""
+    i = j = 0
+    for anchor_i, anchor_j in [*_anchors(a, b), (len(a), len(b))]:
+        if anchor_i > i and anchor_j > j and (anchor_i - i) * (anchor_j - j) <= _MAX_STRETCH:
+            stretch = SequenceMatcher(None, a[i:anchor_i], b[j:anchor_j], autojunk=False)
+            yield from ((i + x, j + y, n) for x, y, n in stretch.get_matching_blocks())
+        if anchor_i < len(a):
+            yield anchor_i, anchor_j, 1
+        i, j = anchor_i + 1, anchor_j + 1
 
 
 def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:

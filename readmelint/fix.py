@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import dropwhile
+from itertools import dropwhile, zip_longest
+from typing import Any
 
 from readmelint.config import Settings, Sort
 from readmelint.errors import SafetyError
 from readmelint.markdown import block_parser, has_text_outside_empty_links
-from readmelint.model import Document, Entry, Field, Layout
+from readmelint.model import Document, Entry, Field, Layout, Region
 from readmelint.parse import is_atx_heading, is_blank, parse
 from readmelint.schema import Schema
-from readmelint.source import ends_in_loose_whitespace, newline_of, strip_newline
+from readmelint.source import Lines, ends_in_loose_whitespace, newline_of, strip_newline
 
 # Keeps a heading an entry's when the lines after it are parsed without its own fields.
 _PLACEHOLDER_FIELD = "- **Paper:** x"
@@ -70,31 +71,28 @@ class Plan:
 
     document: Document
     runs: tuple[Run, ...]
-    # Entry heading line -> canonical lines, no terminators. Without ``all_lines``
-    # (see :func:`plan`), only up to the heading for an entry that was settled.
+    # Entry heading line -> canonical lines, no terminators. Only up to the heading
+    # for an entry that does not change (its lines are the input's) and, without
+    # ``all_lines`` (see :func:`plan`), for one that was settled.
     rendered: dict[int, list[str]]
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
     changed: frozenset[int]  # heading lines of the entries fix rewrites
     all_lines: bool = True
-    # The text() parsed, when plan had to parse it: verified, it need not be parsed again.
-    output: Document | None = None
 
-    def text(self) -> str:
+    def output(self) -> Output:
+        """What fix writes, holding none of the document but its lines."""
         if not self.all_lines:
             raise ValueError("this plan keeps only what check needs; plan again with all_lines")
-        return "".join(self._chunks())
+        runs = tuple((run.start, run.end, tuple(e.line for e in run.ordered)) for run in self.runs)
+        kept = {
+            entry.line: (entry.span.start, entry.span.end)
+            for entry in self.document.entries
+            if entry.line not in self.changed
+        }
+        return Output(self.document.lines, runs, self.rendered, kept)
 
-    def heading_lines(self) -> dict[int, int]:
-        """Each entry's heading line -> the line its heading is on in :meth:`text`."""
-        moved: dict[int, int] = {}
-        shift = 0  # output line minus input line, for lines outside the runs
-        for run in self.runs:
-            line = run.start + shift
-            for entry in run.ordered:
-                moved[entry.line] = line + entry.line - entry.span.start
-                line += len(self.rendered[entry.line]) + 1
-            shift = line - 1 - (run.end + 1)
-        return moved
+    def text(self) -> str:
+        return self.output().text()
 
     def probe(
         self, entries: frozenset[int], after: dict[int, list[str]]
@@ -126,20 +124,79 @@ class Plan:
                     lines.extend(after.get(entry.line, []))
         return "\n".join([*lines, ""]), where
 
-    def _chunks(self) -> Iterator[str]:
-        lines = self.document.lines
+
+@dataclass(frozen=True)
+class Output:
+    """What fix writes: the input's lines, each run's entries rendered in their new order.
+
+    It holds no :class:`Document`, so that fix can let the input's parse go before it
+    joins the output (a long list's parse takes more memory than its text).
+    """
+
+    lines: Lines
+    # Each run's first and last line (1-based), and its entries' heading lines in order.
+    runs: tuple[tuple[int, int, tuple[int, ...]], ...]
+    rendered: dict[int, list[str]]  # entry heading line -> its new lines, no terminators
+    # Heading line -> first and last line of an entry that stays as it is: its lines
+    # are read from the input when needed, not kept twice.
+    kept: dict[int, tuple[int, int]]
+
+    def entry_lines(self, heading_line: int) -> list[str]:
+        """The lines (no terminators) fix writes for the entry with this heading line."""
+        kept = self.kept.get(heading_line)
+        if kept is None:
+            return self.rendered[heading_line]
+        return [strip_newline(self.lines[index]) for index in range(kept[0] - 1, kept[1])]
+
+    def _length(self, heading_line: int) -> int:
+        kept = self.kept.get(heading_line)
+        return len(self.rendered[heading_line]) if kept is None else kept[1] - kept[0] + 1
+
+    def text(self) -> str:
+        # One join over lines and terminators: a string per run, joined at the end,
+        # would be one more copy of the file in memory.
+        return "".join(self._pieces())
+
+    def regions(self) -> tuple[Region, ...]:
+        """Where :meth:`text` differs from the input: the runs whose lines change."""
+        found: list[Region] = []
+        shift = 0  # output line minus input line, for lines outside the runs
+        for run in self.runs:
+            start, end, ordered = run
+            length = sum(self._length(line) + 1 for line in ordered) - 1
+            new_start = start - 1 + shift
+            same = length == end - start + 1 and all(
+                line + newline == self.lines[index]
+                for index, (line, newline) in enumerate(self._run_lines(run), start - 1)
+            )
+            if not same:
+                found.append(Region(start - 1, end, new_start, new_start + length))
+            shift = new_start + length - end
+        return tuple(found)
+
+    def _pieces(self) -> Iterator[str]:
         position = 1
         for run in self.runs:
-            yield lines.joined(position - 1, run.start - 1)
-            newline = newline_of(lines[run.start - 1]) or _dominant_newline(lines)
-            body: list[str] = []
-            for index, entry in enumerate(run.ordered):
-                if index:
-                    body.append("")
-                body.extend(self.rendered[entry.line])
-            yield newline.join(body) + newline_of(lines[run.end - 1])
-            position = run.end + 1
-        yield lines.joined(position - 1, len(lines))
+            yield self.lines.joined(position - 1, run[0] - 1)
+            for line, newline in self._run_lines(run):
+                yield line
+                yield newline
+            position = run[1] + 1
+        yield self.lines.joined(position - 1, len(self.lines))
+
+    def _run_lines(self, run: tuple[int, int, tuple[int, ...]]) -> Iterator[tuple[str, str]]:
+        """A run's lines and their terminators: its entries, one blank line apart."""
+        start, end, ordered = run
+        lines = self.lines
+        newline = newline_of(lines[start - 1]) or _dominant_newline(lines)
+        body: list[str] = []  # the run's lines, not copied
+        for index, heading_line in enumerate(ordered):
+            if index:
+                body.append("")
+            body.extend(self.entry_lines(heading_line))
+        for line in body[:-1]:
+            yield line, newline
+        yield body[-1], newline_of(lines[end - 1])
 
 
 def canonical_label(field: Field, schema: Schema) -> str:
@@ -284,16 +341,13 @@ def _tail_swallows(document: Document, entry: Entry, gap: bool) -> bool:
     return not any(t.type == "heading_open" and t.map and t.map[0] == probe for t in tokens)
 
 
-def plan(
-    document: Document, settings: Settings, parse_output: bool = False, all_lines: bool = True
-) -> Plan:
+def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan:
     """What fix writes: each entry in the first style that keeps what its lines mean.
 
     Most entries settle by rule (see :func:`_first_rendering`). The rest are checked
-    together: the whole output is parsed once and each of them compared with what
-    it held. Only an entry that fails there is tried again on its own, style after
-    style (:func:`_render_safely`). ``parse_output``: parse the output even when no
-    entry needs it, so that :func:`fix_text` can verify it without parsing again.
+    together: they are parsed once, each followed by what follows it in the output
+    (see :meth:`Plan.probe`), and each compared with what it held. Only an entry that
+    fails there is tried again on its own, style after style (:func:`_render_safely`).
     ``all_lines=False``: keep only the styles and which entries change, all that
     check needs (the lines of a long list's entries take as much memory as the file).
     """
@@ -327,23 +381,16 @@ def plan(
         styles[entry.line] = chosen
         if lines != original:
             changed.add(entry.line)
-        if settled and not all_lines:
+        if lines == original or (settled and not all_lines):
             lines = lines[: entry.line - entry.span.start + 1]  # the probe needs headings
         rendered[entry.line] = lines
         if not settled:
             pending.append(entry)
     draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
-    if not pending and not parse_output:
+    if not pending:
         return draft
-    if parse_output:
-        text = draft.text()
-        if not pending and text == document.lines.text:
-            return draft
-        output = parse(text, settings.entry_levels)
-        moved = draft.heading_lines()
-    else:
-        text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
-        output = parse(text, settings.entry_levels)
+    text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
+    output = parse(text, settings.entry_levels)
     found = {entry.line: entry for entry in output.entries}
     failed = [
         entry
@@ -352,7 +399,7 @@ def plan(
         or _entry_signature(output, new)[1:] != _entry_signature(document, entry)[1:]
     ]
     if not failed:
-        return replace(draft, output=output) if parse_output else draft
+        return draft
     for entry in failed:
         original = _original(document, entry)
         styles[entry.line], rendered[entry.line] = _render_safely(
@@ -716,33 +763,45 @@ def render(document: Document, settings: Settings) -> str:
 
 
 def fix_text(text: str, settings: Settings, renderer: Renderer = render) -> str:
-    """The canonical form of ``text``, verified by :func:`verify` before it is returned."""
-    return fix_document(text, settings, renderer)[0]
+    """The canonical form of ``text``, verified (see :class:`Expected`) before it is returned."""
+    return fix_document(text, settings, renderer).text
 
 
-def fix_document(
-    text: str, settings: Settings, renderer: Renderer = render
-) -> tuple[str, Document]:
-    """The canonical form of ``text``, verified, and that form parsed."""
+@dataclass(frozen=True)
+class Fixed:
+    """What fix makes of a text: its canonical form, verified, and that form parsed."""
+
+    text: str
+    output: Document
+    # Where ``text`` differs from the input, or None: anywhere (another renderer's).
+    regions: tuple[Region, ...] | None
+
+
+def fix_document(text: str, settings: Settings, renderer: Renderer = render) -> Fixed:
+    """The canonical form of ``text``; raises :class:`SafetyError` if it lost anything.
+
+    The input's parse is let go before the output is joined and parsed: with both
+    parses and texts alive, a long list took four times its text's memory.
+    """
     document = parse(text, settings.entry_levels)
     if renderer is render:
-        fixed, output = _planned_output(document, settings)
+        output = plan(document, settings).output()
+        regions: tuple[Region, ...] | None = output.regions()
+        if not regions:
+            return Fixed(text, document, ())
+        expected = Expected.of(document)
+        del document
+        fixed = output.text()
+        del output
     else:
-        fixed, output = renderer(document, settings), None
-    if fixed == text:
-        return text, document
-    return fixed, verify(document, fixed, settings, output)
-
-
-def _planned_output(document: Document, settings: Settings) -> tuple[str, Document | None]:
-    """The plan's output text, and the output parsed if the plan parsed it.
-
-    Only these outlive the plan: its rendered lines would be one more copy of the file.
-    """
-    fix_plan = plan(document, settings, parse_output=True)
-    if fix_plan.output is not None:
-        return fix_plan.output.lines.text, fix_plan.output
-    return fix_plan.text(), None
+        fixed, regions = renderer(document, settings), None
+        if fixed == text:
+            return Fixed(text, document, ())
+        expected = Expected.of(document)
+        del document
+    parsed = parse(fixed, settings.entry_levels)
+    expected.verify(parsed)
+    return Fixed(fixed, parsed, regions)
 
 
 def _entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
@@ -804,55 +863,86 @@ def _fingerprint(document: Document, entry: Entry) -> bytes:
     return blake2b(signature, digest_size=16).digest()
 
 
-def _outside_lines(document: Document) -> list[str]:
-    covered: set[int] = set()
-    for run in runs_of(document):
-        covered.update(range(run[0].span.start, run[-1].span.end + 1))
-    return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
+@dataclass(frozen=True)
+class Expected:
+    """What fix's output must hold, taken from the input before it is let go.
 
-
-def verify(
-    before: Document, fixed: str, settings: Settings, after: Document | None = None
-) -> Document:
-    """Require ``fixed`` to hold exactly what ``before`` held; return it parsed.
-
-    Raises :class:`SafetyError` (and so nothing is written) when an entry lost
-    or changed a field, a value, its tail, or moved across sections, or when a
-    line outside the entries changed. ``after``: ``fixed`` already parsed.
+    Each entry's fingerprint (see :func:`_entry_signature`) and, outside the entries,
+    the lines themselves: the input's lines are kept with its text anyway.
     """
-    if after is None or after.lines.text != fixed:
-        after = parse(fixed, settings.entry_levels)
-    if [(s.title, s.level) for s in before.sections] != [
-        (s.title, s.level) for s in after.sections
-    ]:
-        raise SafetyError("internal error: fix changed the document's section headings")
-    if before.references != after.references:
-        # Of two definitions of one label the first wins: sorting could swap them.
-        raise SafetyError(
-            "internal error: fix would change where a reference-style link points; "
-            "nothing was written"
+
+    sections: list[tuple[str, int]]
+    references: Mapping[str, Any]
+    fingerprints: list[bytes]
+    names: list[tuple[str, int]]  # each entry's heading and line, to say which one changed
+    lines: Lines
+    outside: list[tuple[int, int]]  # the line ranges (0-based, end excluded) outside the runs
+
+    @classmethod
+    def of(cls, document: Document) -> Expected:
+        return cls(
+            sections=[(s.title, s.level) for s in document.sections],
+            references=document.references,
+            fingerprints=[_fingerprint(document, entry) for entry in document.entries],
+            names=[(entry.heading, entry.line) for entry in document.entries],
+            lines=document.lines,
+            outside=_outside_ranges(document),
         )
-    signatures = [_fingerprint(before, entry) for entry in before.entries]
-    missing = Counter(signatures) - Counter(_fingerprint(after, e) for e in after.entries)
-    for entry, signature in zip(before.entries, signatures, strict=True):
-        if signature in missing:
-            name = entry.heading or "(empty heading)"
+
+    def verify(self, after: Document) -> None:
+        """Raise :class:`SafetyError` (and so nothing is written) unless ``after`` holds it all.
+
+        That is: no entry lost or changed a field, a value or its tail, or moved
+        across sections, and no line outside the entries changed.
+        """
+        if self.sections != [(s.title, s.level) for s in after.sections]:
+            raise SafetyError("internal error: fix changed the document's section headings")
+        if self.references != after.references:
+            # Of two definitions of one label the first wins: sorting could swap them.
             raise SafetyError(
-                f"internal error: fix would change the content of entry {name!r} "
-                f"(line {entry.line}); nothing was written. Please report this with the file."
+                "internal error: fix would change where a reference-style link points; "
+                "nothing was written"
             )
-    if len(after.entries) != len(before.entries):
-        raise SafetyError("internal error: fix would add an entry; nothing was written")
-    outside_before, outside_after = _outside_lines(before), _outside_lines(after)
-    for old, new in zip(outside_before, outside_after, strict=False):
-        if old != new:
-            raise SafetyError(
-                f"internal error: fix would change the line {old[:60]!r} outside the "
-                "entries; nothing was written. Please report this with the file."
-            )
-    if len(outside_before) != len(outside_after):
-        raise SafetyError("internal error: fix would add or remove lines outside the entries")
-    final_newline = bool(before.lines) and newline_of(before.lines[-1]) != ""
-    if bool(after.lines) and (newline_of(after.lines[-1]) != "") != final_newline:
-        raise SafetyError("internal error: fix would change the file's final newline")
-    return after
+        missing = Counter(self.fingerprints) - Counter(
+            _fingerprint(after, entry) for entry in after.entries
+        )
+        for (name, line), fingerprint in zip(self.names, self.fingerprints, strict=True):
+            if fingerprint in missing:
+                raise SafetyError(
+                    f"internal error: fix would change the content of entry "
+                    f"{name or '(empty heading)'!r} (line {line}); nothing was written. "
+                    "Please report this with the file."
+                )
+        if len(after.entries) != len(self.names):
+            raise SafetyError("internal error: fix would add an entry; nothing was written")
+        outside_before = _outside_lines(self.lines, self.outside)
+        outside_after = _outside_lines(after.lines, _outside_ranges(after))
+        for old, new in zip_longest(outside_before, outside_after):
+            if old is None or new is None:
+                raise SafetyError(
+                    "internal error: fix would add or remove lines outside the entries"
+                )
+            if old != new:
+                raise SafetyError(
+                    f"internal error: fix would change the line {old[:60]!r} outside the "
+                    "entries; nothing was written. Please report this with the file."
+                )
+        final_newline = bool(self.lines) and newline_of(self.lines[-1]) != ""
+        if bool(after.lines) and (newline_of(after.lines[-1]) != "") != final_newline:
+            raise SafetyError("internal error: fix would change the file's final newline")
+
+
+def _outside_ranges(document: Document) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    position = 0
+    for run in runs_of(document):
+        ranges.append((position, run[0].span.start - 1))
+        position = run[-1].span.end
+    ranges.append((position, len(document.lines)))
+    return ranges
+
+
+def _outside_lines(lines: Lines, ranges: list[tuple[int, int]]) -> Iterator[str]:
+    for start, end in ranges:
+        for index in range(start, end):
+            yield strip_newline(lines[index])

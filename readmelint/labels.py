@@ -16,7 +16,6 @@ _NON_WORD = re.compile(r"[\W_]+")
 class Label:
     text: str  # the label as written, without markup or colon
     source_length: int  # how many characters of the line the label takes, colon included
-    rest: str  # what follows the label on its line
 
 
 def normalise(label: str) -> str:
@@ -62,7 +61,7 @@ def split_label(text: str) -> Label | None:
         label = stripped_inner.strip()
     if not label:
         return None
-    return Label(text=label, source_length=end, rest=text[end:])
+    return Label(text=label, source_length=end)
 
 
 @lru_cache(maxsize=4096)

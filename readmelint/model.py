@@ -7,11 +7,11 @@ Line numbers are 1-based and spans are inclusive, the way editors and
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from readmelint.source import Lines
+from readmelint.source import Lines, strip_newline
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +31,31 @@ class Field:
 
     ``label`` is the label as written (``None`` for an item that has no bold
     label); ``key`` is its normalised form, the key in the schema instance.
-    ``value`` is the field's Markdown source after the label, trimmed, with
-    continuation lines joined by ``\\n``; an empty field has ``value == ""``.
+    ``column`` is where the field's content (its label first) starts on its first
+    line; ``lines`` are the document's.
     """
 
     label: str | None
     key: str | None
-    value: str
     span: Span
     column: int
     label_source: str
+    lines: Lines = field(repr=False, compare=False)
+
+    @property
+    def value(self) -> str:
+        """The field's Markdown source after the label, trimmed, continuation lines
+        joined by ``\\n``; ``""`` for an empty field.
+
+        Cut from the lines when asked for, not kept: the values of a long list are
+        nearly the whole file, one more copy of it in memory for each parse.
+        """
+        start, end = self.span.start, self.span.end
+        first = strip_newline(self.lines[start - 1])[self.column - 1 + len(self.label_source) :]
+        if start == end:
+            return first.strip()
+        rest = [self.lines[index].strip() for index in range(start, end)]
+        return "\n".join([first.strip(), *rest]).strip()
 
 
 class Layout(enum.Enum):
@@ -91,6 +106,61 @@ class Comment:
     span: Span
 
 
+class LineSet:
+    """Line numbers, one bit each (made by :class:`LineMarks`).
+
+    A long list marks some line of nearly every field: as a frozenset of ints,
+    10,000 entries' paragraph ends took 6 MB, as bits 13 KB.
+    """
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, bits: bytes = b"") -> None:
+        self._bits = bits
+
+    def __contains__(self, line: object) -> bool:
+        if not isinstance(line, int) or not 0 <= line < len(self._bits) * 8:
+            return False
+        return bool(self._bits[line >> 3] >> (line & 7) & 1)
+
+    def __iter__(self) -> Iterator[int]:
+        for index, byte in enumerate(self._bits):
+            for bit in range(8):
+                if byte >> bit & 1:
+                    yield index * 8 + bit
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LineSet) and self._bits == other._bits
+
+    def __hash__(self) -> int:
+        return hash(self._bits)
+
+    def __repr__(self) -> str:
+        return f"LineSet({list(self)})"
+
+
+class LineMarks:
+    """A :class:`LineSet` being made."""
+
+    __slots__ = ("_bits",)
+
+    def __init__(self, lines: Iterable[int] = ()) -> None:
+        self._bits = bytearray()
+        self.update(lines)
+
+    def add(self, line: int) -> None:
+        if line >= len(self._bits) * 8:
+            self._bits.extend(bytes(max(line // 8 + 1 - len(self._bits), len(self._bits))))
+        self._bits[line >> 3] |= 1 << (line & 7)
+
+    def update(self, lines: Iterable[int]) -> None:
+        for line in lines:
+            self.add(line)
+
+    def frozen(self) -> LineSet:
+        return LineSet(bytes(self._bits.rstrip(b"\0")))
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading that is not an entry: it bounds where entries may move."""
@@ -109,14 +179,14 @@ class Document:
     sections: tuple[Section, ...]
     # Lines (1-based) inside fenced/indented code or HTML blocks within entries:
     # their whitespace is content.
-    verbatim_lines: frozenset[int] = field(default_factory=frozenset)
+    verbatim_lines: LineSet = field(default_factory=LineSet)
     # Lines (1-based) that end a paragraph within an entry: trailing spaces there
     # render nothing. Other paragraph lines' trailing spaces are hard breaks.
-    paragraph_ends: frozenset[int] = field(default_factory=frozenset)
+    paragraph_ends: LineSet = field(default_factory=LineSet)
     # Lines (1-based) of a paragraph within an entry where some line end is no break:
     # it falls inside a code span, inline HTML or a link title. Trailing whitespace
     # there may be content (`` `a ⏎b` `` renders ``a  b``), so it stays as written.
-    open_line_ends: frozenset[int] = field(default_factory=frozenset)
+    open_line_ends: LineSet = field(default_factory=LineSet)
     comments: tuple[Comment, ...] = ()
     # Link reference definitions (``[label]: url``), as markdown-it keeps them: the
     # normalised label -> ``{"href": ..., "title": ...}``. ``[text][label]`` in a
@@ -125,6 +195,18 @@ class Document:
     # Labels defined more than once: the first definition wins, so the order of
     # the entries holding them matters and fix keeps it.
     redefined_labels: frozenset[str] = frozenset()
+
+
+class Region(NamedTuple):
+    """Lines ``old_start:old_end`` of a text became ``new_start:new_end`` of another.
+
+    0-based, end excluded. The lines before and after are the same in both.
+    """
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
 
 
 class Severity(enum.Enum):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
 from readmelint.markdown import MAX_NESTING, block_parser, parse_inline, plain_text
-from readmelint.model import Comment, Document, Entry, Field, Layout, Section, Span
+from readmelint.model import Comment, Document, Entry, Field, Layout, LineMarks, Section, Span
 from readmelint.source import Lines, ends_in_loose_whitespace, strip_newline
 
 if TYPE_CHECKING:
@@ -150,9 +150,9 @@ class _Builder:
         self.tokens: list[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
         self.comments: list[Comment] = []
-        self.verbatim: set[int] = set()
-        self.paragraph_ends: set[int] = set()
-        self.open_line_ends: set[int] = set()
+        self.verbatim = LineMarks()
+        self.paragraph_ends = LineMarks()
+        self.open_line_ends = LineMarks()
         self.references: dict[str, Any] = {}
         self.redefined: set[str] = set()
 
@@ -204,9 +204,9 @@ class _Builder:
             lines=self.lines,
             entries=tuple(entries),
             sections=tuple(sections),
-            verbatim_lines=frozenset(self.verbatim),
-            paragraph_ends=frozenset(self.paragraph_ends),
-            open_line_ends=frozenset(self.open_line_ends),
+            verbatim_lines=self.verbatim.frozen(),
+            paragraph_ends=self.paragraph_ends.frozen(),
+            open_line_ends=self.open_line_ends.frozen(),
             comments=tuple(self.comments),
             references=self.references,
             redefined_labels=frozenset(self.redefined),
@@ -334,8 +334,7 @@ class _Builder:
             last = item.map[1] - 1
             while last > item.map[0] and is_blank(self.lines[last]):
                 last -= 1
-            continuation = [self._line(i).strip() for i in range(item.map[0] + 1, last + 1)]
-            fields.append(self._field(label, content, content_at, item.map[0], last, continuation))
+            fields.append(self._field(label, content, content_at, item.map[0], last))
         return fields, max(indent, 0), marker
 
     def _line_fields(self, block: int) -> list[Field]:
@@ -347,22 +346,17 @@ class _Builder:
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
-        continuation: list[str] = []
         for index in range(start, end + 1):
             line = self._line(index) if index < end else ""
             content = line.lstrip(" ")
             next_label = split_label(content) if index < end else None
             if index < end and next_label is None and current is not None:
-                continuation.append(line.strip())
                 continue
             if current is not None:
                 first, first_content, column = current
-                fields.append(
-                    self._field(label, first_content, column, first, index - 1, continuation)
-                )
+                fields.append(self._field(label, first_content, column, first, index - 1))
             current = (index, content, len(line) - len(content))
             label = next_label
-            continuation = []
         return fields
 
     def _field(
@@ -372,26 +366,25 @@ class _Builder:
         column: int,
         first: int,
         last: int,
-        continuation: list[str],
     ) -> Field:
         from readmelint.labels import Label
 
         if isinstance(label, Label):
-            rest = label.rest
             # Interned: a list repeats the same few labels thousands of times.
             text: str | None = sys.intern(label.text)
             key: str | None = sys.intern(normalise(label.text))
             label_source = sys.intern(content[: label.source_length])
         else:
-            rest, text, key, label_source = content, None, None, ""
-        value = "\n".join([rest.strip(), *continuation]).strip()
+            text, key, label_source = None, None, ""
+        start = first + 1
         return Field(
             label=text,
             key=key,
-            value=value,
-            span=Span(first + 1, last + 1),
+            # One int for both ends of a one-line field: a long list has 70,000 fields.
+            span=Span(start, start if last == first else last + 1),
             column=column + 1,
             label_source=label_source,
+            lines=self.lines,
         )
 
     def _note_block(self, token: Token, following: Token) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -11,9 +12,9 @@ from readmelint.errors import InputError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
 from readmelint.fix import Renderer, fix_document, render
 from readmelint.lint import check_document, check_text
-from readmelint.model import Diagnostic, Document
+from readmelint.model import Diagnostic, Region
 from readmelint.schema import Schema
-from readmelint.source import Source
+from readmelint.source import Lines, Source
 
 
 @dataclass
@@ -63,44 +64,53 @@ class FixMode(Enum):
 @dataclass(frozen=True)
 class FixResult:
     path: str
-    changed: bool
+    original: Source
     fixed: Source
-    output: Document  # ``fixed`` parsed
-    diff: str = ""
-    remaining: int = 0  # problems fix cannot repair
+    # Where ``fixed`` differs from ``original`` (see :class:`readmelint.fix.Fixed`).
+    regions: tuple[Region, ...] | None = None
+    remaining: int = 0  # problems fix cannot repair, when counted
 
+    @property
+    def changed(self) -> bool:
+        return self.fixed.text != self.original.text
 
-def fix_source(source: Source, config: Config, name: str, renderer: Renderer = render) -> FixResult:
-    try:
-        fixed_text, output = fix_document(source.text, config.settings, renderer)
-    except InputError as error:
-        raise _naming(error, name) from None
-    fixed = Source(fixed_text, source.bom)
-    changed = fixed_text != source.text
-    diff = ""
-    if changed:
+    def diff(self) -> Iterator[str]:
+        """The change as a unified diff (nothing if there is none), a line at a time."""
         from readmelint.diff import unified_diff
 
-        diff = "".join(
-            unified_diff(
-                source.text.splitlines(keepends=True),
-                fixed_text.splitlines(keepends=True),
-                fromfile=f"a/{name}",
-                tofile=f"b/{name}",
-            )
+        return unified_diff(
+            Lines(self.original.text),
+            Lines(self.fixed.text),
+            fromfile=f"a/{self.path}",
+            tofile=f"b/{self.path}",
+            regions=self.regions,
         )
-    return FixResult(name, changed, fixed, output, diff)
+
+
+def fix_source(
+    source: Source,
+    config: Config,
+    name: str,
+    renderer: Renderer = render,
+    count_remaining: bool = False,
+) -> FixResult:
+    """Fix ``source``; ``count_remaining``: count the problems left for a person too."""
+    try:
+        fixed = fix_document(source.text, config.settings, renderer)
+    except InputError as error:
+        raise _naming(error, name) from None
+    remaining = 0
+    if count_remaining:
+        diagnostics = check_document(fixed.output, config.settings, name)
+        remaining = sum(not diagnostic.fixable for diagnostic in diagnostics)
+    return FixResult(name, source, Source(fixed.text, source.bom), fixed.regions, remaining)
 
 
 def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = render) -> FixResult:
     original: ReadFile = read_file(path)
-    result = fix_source(original.source, config, str(path), renderer)
-    if mode is not FixMode.WRITE:
-        return result
-    if result.changed:
+    write = mode is FixMode.WRITE
+    result = fix_source(original.source, config, str(path), renderer, count_remaining=write)
+    if write and result.changed:
         check_writable(path)
         write_file(original, result.fixed.encode())
-    remaining = sum(
-        not d.fixable for d in check_document(result.output, config.settings, str(path))
-    )
-    return replace(result, remaining=remaining)
+    return result

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readmelint.diff import unified_diff
+from readmelint.model import Region
 
 HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
@@ -65,6 +66,38 @@ def test_diff_applies_back(a_items: list[str], b_items: list[str], a_nl: bool, b
         assert diff == ""
     else:
         assert apply(a, diff) == b
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from("xyz"), max_size=4),  # the same on both sides
+            st.lists(st.sampled_from("abcx"), max_size=6),  # a region, before
+            st.lists(st.sampled_from("abcy"), max_size=6),  # that region, after
+        ),
+        max_size=5,
+    ),
+    st.lists(st.sampled_from("xyz"), max_size=4),
+)
+def test_a_diff_told_the_regions_applies_back(
+    parts: list[tuple[list[str], list[str], list[str]]], end: list[str]
+) -> None:
+    a_items: list[str] = []
+    b_items: list[str] = []
+    regions = []
+    for same, old, new in parts:
+        a_items += same
+        b_items += same
+        regions.append(
+            Region(len(a_items), len(a_items) + len(old), len(b_items), len(b_items) + len(new))
+        )
+        a_items += old
+        b_items += new
+    a, b = as_lines(a_items + end, True), as_lines(b_items + end, True)
+    diff = "".join(unified_diff(a, b, "a/x", "b/x", regions=regions))
+    assert apply(a, diff) == b
+    assert (diff == "") == (a == b)
 
 
 def test_reordering_ten_thousand_entries_is_a_short_diff() -> None:

@@ -56,10 +56,11 @@ def test_checks_lean_plan_agrees_with_fixs_full_plan(case: str) -> None:
     """check plans without keeping lines; it must see the same changes and styles as fix."""
     document = parse(decode((GOLDEN / f"{case}.in.md").read_bytes(), case).text)
     full, lean = plan(document, Settings()), plan(document, Settings(), all_lines=False)
+    output = full.output()
     rewritten = {
         entry.line
         for entry in document.entries
-        if full.rendered[entry.line]
+        if output.entry_lines(entry.line)
         != [strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]]
     }
     assert lean.changed == full.changed == rewritten

@@ -19,13 +19,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from readmelint.config import Settings
+from readmelint.config import Config, Settings
 from readmelint.fix import fix_text
 from readmelint.lint import check_text
 from readmelint.parse import parse
+from readmelint.runner import fix_source
 from readmelint.source import Source, decode, split_lines, strip_newline
 from tests.hypothesis_profile import ARBITRARY, PROPERTIES
 from tests.strategies import Document, documents
+from tests.test_diff import apply
 from tests.test_fix_corpus import outside_entries
 from tests.test_fuzz_regressions import fixable_left
 
@@ -139,6 +141,15 @@ def test_every_value_renders_the_same_after_fix(document: Document) -> None:
 @given(documents())
 def test_lines_outside_entries_are_unchanged(document: Document) -> None:
     assert outside_entries(fixed(document)) == outside_entries(document.text)
+
+
+@PROPERTIES
+@given(documents())
+def test_the_diff_turns_the_input_into_the_output(document: Document) -> None:
+    """`fix --diff` compares only the runs fix rewrote: the diff must still be whole."""
+    result = fix_source(Source(document.text), Config(SETTINGS), "README.md")
+    before = split_lines(document.text)
+    assert apply(before, "".join(result.diff())) == split_lines(result.fixed.text)
 
 
 @PROPERTIES

@@ -20,7 +20,7 @@ from readmelint import runner
 from readmelint.cli import main, run
 from readmelint.config import Config, Settings
 from readmelint.errors import EXIT_SAFETY, SafetyError
-from readmelint.fix import Renderer, fix_text, render
+from readmelint.fix import Fixed, Renderer, fix_text, render
 from readmelint.model import Document
 from readmelint.runner import FixMode, fix_file
 
@@ -169,9 +169,7 @@ def faulty_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     real_fix_document = runner.fix_document  # type: ignore[attr-defined]
     renderer = FAULTY["drops-a-field"][0]
 
-    def fix_document_with_a_bug(
-        text: str, settings: Settings, _: Renderer = render
-    ) -> tuple[str, Document]:
+    def fix_document_with_a_bug(text: str, settings: Settings, _: Renderer = render) -> Fixed:
         return real_fix_document(text, settings, renderer)
 
     monkeypatch.setattr(runner, "fix_document", fix_document_with_a_bug)
