@@ -71,10 +71,11 @@ class Plan:
 
     document: Document
     runs: tuple[Run, ...]
-    # Entry heading line -> canonical lines, no terminators. Only up to the heading
-    # for an entry that does not change (its lines are the input's) and, without
-    # ``all_lines`` (see :func:`plan`), for one that was settled.
-    rendered: dict[int, list[str]]
+    # Entry heading line -> canonical lines, no terminators, a line that is one of
+    # the entry's input lines as its index (see :func:`_compact`). Only up to the
+    # heading for an entry that does not change (its lines are the input's) and,
+    # without ``all_lines`` (see :func:`plan`), for one that was settled.
+    rendered: dict[int, list[str | int]]
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
     changed: frozenset[int]  # heading lines of the entries fix rewrites
     all_lines: bool = True
@@ -113,12 +114,13 @@ class Plan:
                 if lines:
                     lines.append("")
                 where[entry.line] = len(lines) + 1 + entry.line - entry.span.start
-                lines.extend(self.rendered[entry.line])
+                lines.extend(_resolved(self.document.lines, self.rendered[entry.line]))
                 if index + 1 < len(run.ordered):
                     following = run.ordered[index + 1]
-                    heading = self.rendered[following.line][
-                        : following.line - following.span.start + 1
-                    ]
+                    heading = _resolved(
+                        self.document.lines,
+                        self.rendered[following.line][: following.line - following.span.start + 1],
+                    )
                     lines.extend(["", *heading, _PLACEHOLDER_FIELD])
                 else:
                     lines.extend(after.get(entry.line, []))
@@ -136,7 +138,7 @@ class Output:
     lines: Lines
     # Each run's first and last line (1-based), and its entries' heading lines in order.
     runs: tuple[tuple[int, int, tuple[int, ...]], ...]
-    rendered: dict[int, list[str]]  # entry heading line -> its new lines, no terminators
+    rendered: dict[int, list[str | int]]  # entry heading line -> its new lines (as Plan's)
     # Heading line -> first and last line of an entry that stays as it is: its lines
     # are read from the input when needed, not kept twice.
     kept: dict[int, tuple[int, int]]
@@ -145,7 +147,7 @@ class Output:
         """The lines (no terminators) fix writes for the entry with this heading line."""
         kept = self.kept.get(heading_line)
         if kept is None:
-            return self.rendered[heading_line]
+            return _resolved(self.lines, self.rendered[heading_line])
         return [strip_newline(self.lines[index]) for index in range(kept[0] - 1, kept[1])]
 
     def _length(self, heading_line: int) -> int:
@@ -369,7 +371,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
             ordered = order_entries(run, settings)
         runs.append(Run(tuple(run), ordered))
         after[ordered[-1].line] = following
-    rendered: dict[int, list[str]] = {}
+    rendered: dict[int, list[str | int]] = {}
     styles: dict[int, ListStyle] = {}
     changed: set[int] = set()
     pending: list[Entry] = []
@@ -383,7 +385,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
             changed.add(entry.line)
         if lines == original or (settled and not all_lines):
             lines = lines[: entry.line - entry.span.start + 1]  # the probe needs headings
-        rendered[entry.line] = lines
+        rendered[entry.line] = _compact(lines, original, entry.span.start - 1)
         if not settled:
             pending.append(entry)
     draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
@@ -402,11 +404,28 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
         return draft
     for entry in failed:
         original = _original(document, entry)
-        styles[entry.line], rendered[entry.line] = _render_safely(
+        styles[entry.line], lines = _render_safely(
             document, entry, settings, style, original, after.get(entry.line, [])
         )
-        (changed.add if rendered[entry.line] != original else changed.discard)(entry.line)
+        rendered[entry.line] = _compact(lines, original, entry.span.start - 1)
+        (changed.add if lines != original else changed.discard)(entry.line)
     return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
+
+
+def _compact(lines: list[str], original: list[str], first: int) -> list[str | int]:
+    """``lines``, each that is one of the entry's ``original`` lines as that line's index.
+
+    ``first``: the index (0-based) of the entry's first line. Most lines of a
+    rewritten entry are only moved or kept: held as strings, they were one more
+    copy of a long list's text in memory.
+    """
+    where = {line: first + index for index, line in enumerate(original)}
+    return [where.get(line, line) for line in lines]
+
+
+def _resolved(lines: Lines, items: list[str | int]) -> list[str]:
+    """Lines held by :func:`_compact`, as strings again."""
+    return [item if isinstance(item, str) else strip_newline(lines[item]) for item in items]
 
 
 def _candidates(
