@@ -119,9 +119,11 @@ class LineSet:
         self._bits = bits
 
     def __contains__(self, line: object) -> bool:
-        if not isinstance(line, int) or not 0 <= line < len(self._bits) * 8:
+        # Asked for every line of every entry, several times: the fast path first.
+        try:
+            return line >= 0 and self._bits[line >> 3] >> (line & 7) & 1 == 1  # type: ignore[operator]
+        except (IndexError, TypeError):
             return False
-        return bool(self._bits[line >> 3] >> (line & 7) & 1)
 
     def __iter__(self) -> Iterator[int]:
         for index, byte in enumerate(self._bits):

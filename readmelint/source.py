@@ -74,13 +74,16 @@ class Lines(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
+        starts = self._starts
+        if type(index) is int and 0 <= index < len(starts) - 1:  # nearly every call
+            return self.text[starts[index] : starts[index + 1]]
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self[i] for i in range(*index.indices(len(starts) - 1))]
         if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
+            index += len(starts) - 1
+        if not 0 <= index < len(starts) - 1:
             raise IndexError("line index out of range")
-        return self.text[self._starts[index] : self._starts[index + 1]]
+        return self.text[starts[index] : starts[index + 1]]
 
     def __iter__(self) -> Iterator[str]:
         text, starts = self.text, self._starts
