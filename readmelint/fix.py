@@ -191,7 +191,7 @@ class Output:
         start, end, ordered = run
         lines = self.lines
         newline = newline_of(lines[start - 1]) or _dominant_newline(lines)
-        body: list[str] = []  # the run's lines, not copied
+        body: list[str] = []
         for index, heading_line in enumerate(ordered):
             if index:
                 body.append("")
