@@ -328,6 +328,17 @@ def _stays_last(
     return False
 
 
+def _holds_a_redefinition(document: Document, run: list[Entry]) -> bool:
+    """Whether two definitions of one link label are in the run: sorting could swap them.
+
+    (The first definition wins; a run moves its entries only among themselves.)
+    """
+    start, end = run[0].span.start, run[-1].span.end
+    return any(
+        sum(start <= line <= end for line in lines) > 1 for lines in document.redefinitions.values()
+    )
+
+
 def _tail_swallows(document: Document, entry: Entry, gap: bool) -> bool:
     """Whether a heading after the entry's tail (``gap``: after a blank line) would be lost.
 
@@ -363,7 +374,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     headings = sorted([*entry_headings, *sections])
     for run in runs_of(document):
         following = _following(document, run[-1], headings, entry_headings)
-        if document.redefined_labels:
+        if _holds_a_redefinition(document, run):
             ordered = tuple(run)
         elif _stays_last(document, run, following, sections):
             ordered = (*order_entries(run[:-1], settings), run[-1])

@@ -194,9 +194,9 @@ class Document:
     # normalised label -> ``{"href": ..., "title": ...}``. ``[text][label]`` in a
     # field resolves through them.
     references: Mapping[str, Any] = field(default_factory=dict)
-    # Labels defined more than once: the first definition wins, so the order of
-    # the entries holding them matters and fix keeps it.
-    redefined_labels: frozenset[str] = frozenset()
+    # Labels defined more than once -> the first line of each definition. The first
+    # definition wins, so where two are in one run of entries, fix keeps its order.
+    redefinitions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 class Region(NamedTuple):

@@ -58,8 +58,8 @@ def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token],
     """The block tokens of ``lines``, a chunk at a time, maps counted from the first line.
 
     With each chunk, markdown-it's ``env``: the link reference definitions the
-    chunk holds in ``env["references"]`` (normalised label -> ``href`` and
-    ``title``), and the later definitions of a label in ``env["duplicate_refs"]``.
+    chunk holds in ``env["references"]`` (normalised label -> ``href``, ``title``
+    and ``map``), and the later definitions of a label in ``env["duplicate_refs"]``.
 
     A chunk ends before a heading that starts a line right after a blank line: there
     every block closes (containers need indentation or ``>`` to go on, paragraphs
@@ -82,6 +82,8 @@ def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token],
             for token in tokens:
                 if token.map is not None:
                     token.map = [token.map[0] + start, token.map[1] + start]
+            for definition in [*env.get("references", {}).values(), *env.get("duplicate_refs", ())]:
+                definition["map"] = [definition["map"][0] + start, definition["map"][1] + start]
         yield tokens, env
         start = end
 
@@ -154,18 +156,16 @@ class _Builder:
         self.paragraph_ends = LineMarks()
         self.open_line_ends = LineMarks()
         self.references: dict[str, Any] = {}
-        self.redefined: set[str] = set()
+        self.definitions: dict[str, list[int]] = {}  # label -> each definition's first line
 
     def add(self, tokens: list[Token], env: dict[str, Any]) -> None:
         self.tokens = tokens
         for label, definition in env.get("references", {}).items():
-            if label in self.references:
-                self.redefined.add(label)
-            else:
-                # The first definition wins. Its place ("map") is left out: it counts
-                # from the chunk's start.
+            self.definitions.setdefault(label, []).append(definition["map"][0] + 1)
+            if label not in self.references:  # the first definition wins
                 self.references[label] = {"href": definition["href"], "title": definition["title"]}
-        self.redefined.update(duplicate["label"] for duplicate in env.get("duplicate_refs", ()))
+        for duplicate in env.get("duplicate_refs", ()):
+            self.definitions.setdefault(duplicate["label"], []).append(duplicate["map"][0] + 1)
         for index, token in enumerate(tokens):
             if token.level != 0 or token.map is None:
                 continue
@@ -209,7 +209,11 @@ class _Builder:
             open_line_ends=self.open_line_ends.frozen(),
             comments=tuple(self.comments),
             references=self.references,
-            redefined_labels=frozenset(self.redefined),
+            redefinitions={
+                label: tuple(sorted(lines))
+                for label, lines in self.definitions.items()
+                if len(lines) > 1
+            },
         )
 
     def _preamble_start(self, heading: _Heading) -> int:

@@ -89,6 +89,22 @@ def test_entries_keep_their_order_when_a_link_label_is_defined_twice() -> None:
     assert fix_text(text.replace("[a]: https://example.org/new", "[b]: x"), Settings()) != text
 
 
+def test_only_the_run_holding_both_definitions_keeps_its_order() -> None:
+    """Entries in another section cannot swap the definitions: they are sorted."""
+    held = (
+        "## Held\n\n"
+        "### Old\n- **Paper:** [P][a]\n- **Submission Date:** 2020-01-01\n\n"
+        "[a]: https://example.org/old\n\n"
+        "### New\n- **Paper:** [P][a]\n- **Submission Date:** 2024-01-01\n\n"
+        "[a]: https://example.org/new\n\n"
+    )
+    early = "### Early\n- **Paper:** x\n- **Submission Date:** 2019-01-01\n"
+    late = "### Late\n- **Paper:** y\n- **Submission Date:** 2025-01-01\n"
+    text = f"{held}## Sorted\n\n{early}\n{late}"
+    fixed = f"{held}## Sorted\n\n{late}\n{early}"
+    assert fix_text(text, Settings()) == fixed
+
+
 def test_a_blank_line_of_spaces_between_entries_is_reported_and_emptied() -> None:
     text = "### A\n- **Paper:** x\n \t\n### B\n- **Paper:** y\n"
     assert fix_text(text, Settings()) == text.replace(" \t\n", "\n")

@@ -42,3 +42,11 @@ def test_every_chunk_size_gives_the_same_document(name: str) -> None:
     whole = parse(text, chunk_lines=10**9)
     for chunk_lines in range(1, text.count("\n") + 2):
         assert parse(text, chunk_lines=chunk_lines) == whole, chunk_lines
+
+
+def test_a_label_defined_twice_is_found_at_both_definitions_in_any_chunk() -> None:
+    text = CASES["link-definitions"]
+    for chunk_lines in (1, 5, 10**9):
+        assert parse(text, chunk_lines=chunk_lines).redefinitions == {
+            "A": (4, 10)
+        }  # labels as markdown-it keys them
