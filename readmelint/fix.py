@@ -328,12 +328,12 @@ def _stays_last(
     return False
 
 
-def _holds_a_redefinition(document: Document, run: list[Entry]) -> bool:
-    """Whether two definitions of one link label are in the run: sorting could swap them.
+def _holds_a_redefinition(document: Document, start: int, end: int) -> bool:
+    """Whether lines ``start`` to ``end`` hold two definitions of one link label.
 
-    (The first definition wins; a run moves its entries only among themselves.)
+    The first definition wins: moving what lies between those lines (entries in a
+    run, fields in an entry) could swap them.
     """
-    start, end = run[0].span.start, run[-1].span.end
     return any(
         sum(start <= line <= end for line in lines) > 1 for lines in document.redefinitions.values()
     )
@@ -374,7 +374,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     headings = sorted([*entry_headings, *sections])
     for run in runs_of(document):
         following = _following(document, run[-1], headings, entry_headings)
-        if _holds_a_redefinition(document, run):
+        if _holds_a_redefinition(document, run[0].span.start, run[-1].span.end):
             ordered = tuple(run)
         elif _stays_last(document, run, following, sections):
             ordered = (*order_entries(run[:-1], settings), run[-1])
@@ -445,15 +445,19 @@ def _candidates(
     """The styles to try, in order, that the rules of :func:`_can_restyle` allow.
 
     The file's style, the entry's own, its items where they are, and at last its
-    fields in their order too.
+    fields in their order too: the only one for an entry holding two definitions of
+    one link label.
     """
     own = own_style(document, entry, schema)
-    for candidate in (
+    candidates: tuple[ListStyle, ...] = (
         style,
         own,
         replace(own, keep_items=True),
         replace(own, keep_items=True, keep_order=True),
-    ):
+    )
+    if _holds_a_redefinition(document, entry.span.start, entry.span.end):
+        candidates = candidates[-1:]
+    for candidate in candidates:
         if _can_restyle(document, entry, candidate, schema):
             yield candidate
 

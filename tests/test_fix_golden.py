@@ -105,6 +105,15 @@ def test_only_the_run_holding_both_definitions_keeps_its_order() -> None:
     assert fix_text(text, Settings()) == fixed
 
 
+def test_fields_keep_their_order_when_they_hold_two_definitions_of_a_label() -> None:
+    """Paper goes before Tags, but moving it would make its definition the one that wins."""
+    text = (
+        "### A\n- **Tags**: t\n\n  [a]: https://e.org/tags\n"
+        "- **Paper:** [P][a]\n\n  [a]: https://e.org/paper\n"
+    )
+    assert fix_text(text, Settings()) == text.replace("**Tags**:", "**Tags:**")
+
+
 def test_a_blank_line_of_spaces_between_entries_is_reported_and_emptied() -> None:
     text = "### A\n- **Paper:** x\n \t\n### B\n- **Paper:** y\n"
     assert fix_text(text, Settings()) == text.replace(" \t\n", "\n")
