@@ -71,11 +71,10 @@ class Plan:
 
     document: Document
     runs: tuple[Run, ...]
-    # Entry heading line -> canonical lines, no terminators, a line that is one of
-    # the entry's input lines as its index (see :func:`_compact`). Only up to the
-    # heading for an entry that does not change (its lines are the input's) and,
-    # without ``all_lines`` (see :func:`plan`), for one that was settled.
-    rendered: dict[int, list[str | int]]
+    # Entry heading line -> canonical lines, no terminators, each that is one of the
+    # entry's input lines as its index (see :func:`_compact`). Without ``all_lines``
+    # (see :func:`plan`), only up to the heading for an entry that was settled.
+    rendered: dict[int, Sequence[str | int]]
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
     changed: frozenset[int]  # heading lines of the entries fix rewrites
     all_lines: bool = True
@@ -85,12 +84,7 @@ class Plan:
         if not self.all_lines:
             raise ValueError("this plan keeps only what check needs; plan again with all_lines")
         runs = tuple((run.start, run.end, tuple(e.line for e in run.ordered)) for run in self.runs)
-        kept = {
-            entry.line: (entry.span.start, entry.span.end)
-            for entry in self.document.entries
-            if entry.line not in self.changed
-        }
-        return Output(self.document.lines, runs, self.rendered, kept)
+        return Output(self.document.lines, runs, self.rendered)
 
     def text(self) -> str:
         return self.output().text()
@@ -138,21 +132,11 @@ class Output:
     lines: Lines
     # Each run's first and last line (1-based), and its entries' heading lines in order.
     runs: tuple[tuple[int, int, tuple[int, ...]], ...]
-    rendered: dict[int, list[str | int]]  # entry heading line -> its new lines (as Plan's)
-    # Heading line -> first and last line of an entry that stays as it is: its lines
-    # are read from the input when needed, not kept twice.
-    kept: dict[int, tuple[int, int]]
+    rendered: dict[int, Sequence[str | int]]  # entry heading line -> its lines (as Plan's)
 
     def entry_lines(self, heading_line: int) -> list[str]:
         """The lines (no terminators) fix writes for the entry with this heading line."""
-        kept = self.kept.get(heading_line)
-        if kept is None:
-            return _resolved(self.lines, self.rendered[heading_line])
-        return [strip_newline(self.lines[index]) for index in range(kept[0] - 1, kept[1])]
-
-    def _length(self, heading_line: int) -> int:
-        kept = self.kept.get(heading_line)
-        return len(self.rendered[heading_line]) if kept is None else kept[1] - kept[0] + 1
+        return _resolved(self.lines, self.rendered[heading_line])
 
     def text(self) -> str:
         # One join over lines and terminators: a string per run, joined at the end,
@@ -165,7 +149,7 @@ class Output:
         shift = 0  # output line minus input line, for lines outside the runs
         for run in self.runs:
             start, end, ordered = run
-            length = sum(self._length(line) + 1 for line in ordered) - 1
+            length = sum(len(self.rendered[line]) + 1 for line in ordered) - 1
             new_start = start - 1 + shift
             same = length == end - start + 1 and all(
                 line + newline == self.lines[index]
@@ -382,7 +366,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
             ordered = order_entries(run, settings)
         runs.append(Run(tuple(run), ordered))
         after[ordered[-1].line] = following
-    rendered: dict[int, list[str | int]] = {}
+    rendered: dict[int, Sequence[str | int]] = {}
     styles: dict[int, ListStyle] = {}
     changed: set[int] = set()
     pending: list[Entry] = []
@@ -394,9 +378,9 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
         styles[entry.line] = chosen
         if lines != original:
             changed.add(entry.line)
-        if lines == original or (settled and not all_lines):
-            lines = lines[: entry.line - entry.span.start + 1]  # the probe needs headings
         rendered[entry.line] = _compact(lines, original, entry.span.start - 1)
+        if settled and not all_lines:
+            rendered[entry.line] = rendered[entry.line][: entry.line - entry.span.start + 1]
         if not settled:
             pending.append(entry)
     draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
@@ -423,18 +407,20 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
 
 
-def _compact(lines: list[str], original: list[str], first: int) -> list[str | int]:
+def _compact(lines: list[str], original: list[str], first: int) -> Sequence[str | int]:
     """``lines``, each that is one of the entry's ``original`` lines as that line's index.
 
-    ``first``: the index (0-based) of the entry's first line. Most lines of a
-    rewritten entry are only moved or kept: held as strings, they were one more
-    copy of a long list's text in memory.
+    ``first``: the index (0-based) of the entry's first line; an entry left as it
+    was is the range of its lines. Most lines of a rewritten entry are only moved
+    or kept: held as strings, they were one more copy of a long list's text.
     """
+    if lines == original:
+        return range(first, first + len(original))
     where = {line: first + index for index, line in enumerate(original)}
     return [where.get(line, line) for line in lines]
 
 
-def _resolved(lines: Lines, items: list[str | int]) -> list[str]:
+def _resolved(lines: Lines, items: Sequence[str | int]) -> list[str]:
     """Lines held by :func:`_compact`, as strings again."""
     return [item if isinstance(item, str) else strip_newline(lines[item]) for item in items]
 
