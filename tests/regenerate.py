@@ -1,0 +1,93 @@
+"""Regenerate the expected outputs the tests compare against; review the diff before committing.
+
+    python -m tests.regenerate golden     # tests/golden/*.out.md from *.in.md
+    python -m tests.regenerate recorded   # tests/recorded/outputs.json
+
+A separate command, never a mode of the tests: a test that writes its own expectation
+compares the output with itself and cannot fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from readmelint.config import Settings, load_config
+from readmelint.errors import ReadmelintError
+from readmelint.fix import fix_text
+from readmelint.lint import check_text
+from readmelint.source import Source, decode
+
+TESTS = Path(__file__).resolve().parent
+GOLDEN = TESTS / "golden"
+RECORDED = TESTS / "recorded" / "outputs.json"
+CORPUS = TESTS.parent.parent / "shared" / "corpus"
+EXAMPLES = TESTS.parent / "examples"
+
+
+def golden_cases() -> list[str]:
+    return sorted(path.name.removesuffix(".in.md") for path in GOLDEN.glob("*.in.md"))
+
+
+def fix_bytes(data: bytes, settings: Settings) -> bytes:
+    source = decode(data, "golden")
+    return Source(fix_text(source.text, settings), source.bom).encode()
+
+
+def recorded_inputs() -> Iterator[tuple[str, Path, Settings]]:
+    """Every input whose outputs are recorded: name, file, settings."""
+    for case in golden_cases():
+        yield f"golden/{case}", GOLDEN / f"{case}.in.md", Settings()
+    deep_learning = load_config(EXAMPLES / "deep-learning" / ".readmelint.toml").settings
+    for path in sorted((CORPUS / "notes").glob("*.md")):
+        settings = deep_learning if "Deep-Learning" in path.name else Settings()
+        yield f"notes/{path.name}", path, settings
+
+
+def outputs(name: str, path: Path, settings: Settings) -> dict[str, object]:
+    """What check reports (one list per diagnostic) and a digest of what fix writes."""
+    source = decode(path.read_bytes(), name)
+    check = [
+        [d.line, d.column, d.code, d.severity.value, d.fixable, d.message]
+        for d in check_text(source.text, settings, name)
+    ]
+    try:
+        fixed = Source(fix_text(source.text, settings), source.bom).encode()
+        fix: str = hashlib.sha256(fixed).hexdigest()
+    except ReadmelintError as error:
+        fix = f"error: {error}"
+    return {"check": check, "fix_sha256": fix}
+
+
+def regenerate_golden() -> None:
+    for case in golden_cases():
+        data = (GOLDEN / f"{case}.in.md").read_bytes()
+        (GOLDEN / f"{case}.out.md").write_bytes(fix_bytes(data, Settings()))
+
+
+def regenerate_recorded() -> None:
+    if not CORPUS.is_dir():
+        sys.exit(f"{CORPUS} is absent: the recorded outputs cover the corpus, clone beside it")
+    lines = ["{"]
+    for name, path, settings in recorded_inputs():
+        found = outputs(name, path, settings)
+        lines.append(f"{json.dumps(name)}: {{")
+        lines.append(f'"fix_sha256": {json.dumps(found["fix_sha256"])},')
+        lines.append('"check": [')
+        rows = [json.dumps(row, ensure_ascii=False) for row in found["check"]]  # type: ignore[attr-defined]
+        lines.append(",\n".join(rows))
+        lines.append("]},")
+    lines[-1] = "]}"
+    lines.append("}")
+    # One diagnostic a line: a change in the outputs reads as a short diff.
+    RECORDED.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    jobs = {"golden": regenerate_golden, "recorded": regenerate_recorded}
+    if len(sys.argv) != 2 or sys.argv[1] not in jobs:
+        sys.exit(f"usage: python -m tests.regenerate {'|'.join(jobs)}")
+    jobs[sys.argv[1]]()
