@@ -23,10 +23,10 @@ except ImportError:  # atheris ships wheels for Linux x86-64 only
     sys.exit("fuzz_readmelint: atheris is not installed (pip install atheris, Linux x86-64)")
 
 with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
-    from readmelint.config import Settings
+    from readmelint.check import check_text
     from readmelint.errors import InputError
     from readmelint.fix import fix_text
-    from readmelint.lint import check_text
+    from readmelint.settings import Settings
     from readmelint.source import decode
 
 SETTINGS = Settings()

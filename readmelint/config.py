@@ -1,55 +1,19 @@
-"""Settings: what readmelint checks and how ``fix`` orders entries.
+"""Configuration files: ``.readmelint.toml`` or ``[tool.readmelint]`` in ``pyproject.toml``.
 
-:class:`Settings` is what the library needs; it is built from defaults, from
-``[tool.readmelint]`` in ``pyproject.toml`` or a ``.readmelint.toml``, and
-from command-line flags.
+Each is read into :class:`Config`: the :class:`~readmelint.settings.Settings` the
+library needs, and what only the command line uses (excluded files).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from readmelint.errors import ConfigError
 from readmelint.labels import normalise
 from readmelint.schema import Schema, bundled_schema, load_schema
-
-
-@dataclass(frozen=True, slots=True)
-class Sort:
-    """Order entries by ``key`` (a date field), newest first unless ascending."""
-
-    key: str
-    descending: bool = True
-
-
-@dataclass(frozen=True)
-class Settings:
-    schema: Schema = field(default_factory=bundled_schema)
-    entry_levels: tuple[int, ...] = (3,)
-    # None: the schema's first date field, newest first; False: keep the order.
-    sort: Sort | bool | None = None
-    select: frozenset[str] = frozenset()
-    ignore: frozenset[str] = frozenset()
-
-    def resolved_sort(self) -> Sort | None:
-        if self.sort is False:
-            return None
-        if isinstance(self.sort, Sort):
-            return self.sort
-        for spec in self.schema.fields:
-            if spec.date_format is not None:
-                return Sort(spec.key)
-        return None
-
-    def enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(prefix) for prefix in self.select):
-            return False
-        return not any(code.startswith(prefix) for prefix in self.ignore)
-
-
-# --- loading -----------------------------------------------------------------
+from readmelint.settings import Settings, Sort
 
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
 _KEYS = {"schema", "entry-levels", "sort", "select", "ignore", "exclude"}

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
-from readmelint.config import Config, Settings, find_config, load_config
+from readmelint.check import check_document, check_text
+from readmelint.config import Config, find_config, load_config
 from readmelint.errors import InputError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
 from readmelint.fix import Renderer, fix_document, render
-from readmelint.lint import check_document, check_text
 from readmelint.model import Diagnostic, Region
 from readmelint.schema import Schema
+from readmelint.settings import Settings
 from readmelint.source import Lines, Source
 
 

@@ -15,10 +15,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from readmelint.config import Settings, load_config
+from readmelint.check import check_text
+from readmelint.config import load_config
 from readmelint.errors import ReadmelintError
 from readmelint.fix import fix_text
-from readmelint.lint import check_text
+from readmelint.settings import Settings
 from readmelint.source import Source, decode
 
 TESTS = Path(__file__).resolve().parent

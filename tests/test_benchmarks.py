@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from readmelint.config import Settings
-from readmelint.lint import check_text
+from readmelint.check import check_text
 from readmelint.parse import parse
+from readmelint.settings import Settings
 from tests.conftest import ROOT
 
 BENCHMARKS = ROOT / "benchmarks"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from readmelint.config import Settings
-from readmelint.lint import check_text
+from readmelint.check import check_text
+from readmelint.settings import Settings
 from tests.conftest import corpus_file, read_text, version
 
 

@@ -131,10 +131,10 @@ def test_missing_file_is_exit_2_and_others_still_checked(runner: CliRunner, tmp_
 
 def test_markup_over_field_lines_keeps_the_entry_as_it_is() -> None:
     """The RL011 example: fix would cut the code span in two by moving Paper up."""
-    from readmelint.config import Settings
+    from readmelint.check import check_text
     from readmelint.fix import fix_text
-    from readmelint.lint import check_text
     from readmelint.rules import RULES
+    from readmelint.settings import Settings
 
     rule = next(rule for rule in RULES if rule.code == "RL011")
     settings = Settings()

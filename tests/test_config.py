@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from readmelint.cli import main
-from readmelint.config import Sort, find_config, load_config
+from readmelint.config import find_config, load_config
 from readmelint.errors import ConfigError
+from readmelint.settings import Sort
 
 UNSORTED = """# Papers
 

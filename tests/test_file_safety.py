@@ -17,8 +17,8 @@ from click.testing import CliRunner, Result
 
 import readmelint.runner
 from readmelint.cli import main
-from readmelint.config import Settings
 from readmelint.fix import fix_text
+from readmelint.settings import Settings
 
 # Needs fixing: a drifted label, fields out of order, trailing spaces.
 BROKEN = [

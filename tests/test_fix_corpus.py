@@ -6,10 +6,11 @@ from collections import Counter
 
 import pytest
 
-from readmelint.config import Settings
-from readmelint.fix import fix_text, runs_of
-from readmelint.lint import check_text
+from readmelint.canonical.order import runs_of
+from readmelint.check import check_text
+from readmelint.fix import fix_text
 from readmelint.parse import parse
+from readmelint.settings import Settings
 from readmelint.source import strip_newline
 from tests.conftest import corpus_file, notes_versions, read_text
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from readmelint.config import Settings
-from readmelint.fix import fix_text, plan
-from readmelint.lint import check_text
+from readmelint.canonical.plan import plan
+from readmelint.check import check_text
+from readmelint.fix import fix_text
 from readmelint.parse import parse
+from readmelint.settings import Settings
 from readmelint.source import Source, decode, strip_newline
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from readmelint.config import Settings
+from readmelint.check import check_text
 from readmelint.errors import InputError
 from readmelint.fix import fix_text
-from readmelint.lint import check_text
 from readmelint.model import Diagnostic
 from readmelint.parse import parse
+from readmelint.settings import Settings
 from readmelint.source import decode
 
 SETTINGS = Settings()

@@ -19,11 +19,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from readmelint.config import Config, Settings
+from readmelint.check import check_text
+from readmelint.config import Config
 from readmelint.fix import fix_text
-from readmelint.lint import check_text
 from readmelint.parse import parse
 from readmelint.runner import fix_source
+from readmelint.settings import Settings
 from readmelint.source import Source, decode, split_lines, strip_newline
 from tests.hypothesis_profile import ARBITRARY, PROPERTIES
 from tests.strategies import Document, documents
@@ -65,7 +66,7 @@ def test_fix_is_idempotent(document: Document) -> None:
 @PROPERTIES
 @given(documents())
 def test_safety_check_accepts_every_fix(document: Document) -> None:
-    # fix_text runs readmelint.fix.verify on every change: a SafetyError here is a bug
+    # fix_text runs readmelint.verify on every change: a SafetyError here is a bug
     # in the renderer or in verify, never in the input.
     fixed(document)
 

@@ -1,7 +1,7 @@
 """The safety check forced to fail: a faulty renderer never reaches the disk.
 
 ``fix_text`` re-parses what the renderer produced and compares it with the input
-(``readmelint.fix.verify``). Each faulty renderer here loses or changes something
+(``readmelint.verify``). Each faulty renderer here loses or changes something
 real renderers must keep; the check must name what, raise ``SafetyError`` (exit
 code 3), and nothing may be written.
 """
@@ -18,11 +18,12 @@ from click.testing import CliRunner
 
 from readmelint import runner
 from readmelint.cli import main, run
-from readmelint.config import Config, Settings
+from readmelint.config import Config
 from readmelint.errors import EXIT_SAFETY, SafetyError
 from readmelint.fix import Fixed, Renderer, fix_text, render
 from readmelint.model import Document
 from readmelint.runner import FixMode, fix_file
+from readmelint.settings import Settings
 
 TEXT = """\
 # Papers

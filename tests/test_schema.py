@@ -11,9 +11,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from readmelint.config import Settings
+from readmelint.check import check_text
 from readmelint.errors import SchemaError
-from readmelint.lint import check_text
 from readmelint.markdown import link_urls
 from readmelint.schema import (
     _has_http_link,
@@ -22,6 +21,7 @@ from readmelint.schema import (
     bundled_schema_text,
     load_schema,
 )
+from readmelint.settings import Settings
 from tests.conftest import ROOT
 from tests.hypothesis_profile import ARBITRARY
 

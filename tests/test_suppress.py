@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from readmelint.config import Settings
+from readmelint.check import check_text
 from readmelint.fix import fix_text
-from readmelint.lint import check_text
+from readmelint.settings import Settings
 
 ENTRY = """### {name}
 - **Paper:** [P](https://example.org/p)

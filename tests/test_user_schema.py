@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from readmelint.config import Settings, load_config
+from readmelint.check import check_text
+from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.lint import check_text
 from readmelint.model import Layout
 from readmelint.parse import parse
+from readmelint.settings import Settings
 from tests.conftest import ROOT, corpus_file, read_text
 from tests.test_fix_corpus import non_blank_characters, outside_entries
 

@@ -15,10 +15,32 @@ nothing (RL201) are reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from readmelint.model import Diagnostic, Document, Severity
-from readmelint.rules import RULES
+from readmelint.rules.base import Rule
+from readmelint.rules.fields import GOOD
+
+RL201 = Rule(
+    "RL201",
+    "unused-suppression",
+    "A `readmelint-disable` comment suppresses nothing.",
+    "Remove the comment, or correct the code or the line it applies to.",
+    "<!-- readmelint-disable-next-line RL002 -->\n" + GOOD,
+    GOOD,
+    severity=Severity.WARNING,
+)
+RL202 = Rule(
+    "RL202",
+    "unknown-suppression",
+    "A `readmelint-disable` comment names a code that does not exist.",
+    "`readmelint rules` lists every code.",
+    "<!-- readmelint-disable RL999 -->\n" + GOOD,
+    GOOD,
+)
+
+RULES = (RL201, RL202)
 
 _DIRECTIVE = re.compile(
     r"<!--\s*readmelint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL
@@ -44,12 +66,17 @@ class _Region:
     directive: _Directive
 
 
-def _known(code: str) -> bool:
-    return any(rule.code.startswith(code) for rule in RULES) and bool(code)
+def apply_suppressions(
+    document: Document, found: list[Diagnostic], path: str, codes: Collection[str]
+) -> list[Diagnostic]:
+    """``found`` without suppressed diagnostics, plus RL201/RL202 about the comments.
 
+    ``codes``: every code there is (a suppression naming a prefix of none is RL202).
+    """
 
-def apply_suppressions(document: Document, found: list[Diagnostic], path: str) -> list[Diagnostic]:
-    """``found`` without suppressed diagnostics, plus RL201/RL202 about the comments."""
+    def known(code: str) -> bool:
+        return bool(code) and any(rule.startswith(code) for rule in codes)
+
     directives: list[_Directive] = []
     extra: list[Diagnostic] = []
     for comment in document.comments:
@@ -57,23 +84,22 @@ def apply_suppressions(document: Document, found: list[Diagnostic], path: str) -
         if match is None:
             continue
         tokens = [t.upper() for t in re.split(r"[\s,]+", match.group(2).strip()) if t]
-        for unknown in (t for t in tokens if not _known(t)):
+        for unknown in (t for t in tokens if not known(t)):
             extra.append(
-                Diagnostic(
+                RL202.at(
                     path,
                     comment.span.start,
                     1,
-                    "RL202",
                     f"unknown code {unknown!r} in readmelint-{match.group(1)}; "
                     "`readmelint rules` lists them",
-                    Severity.ERROR,
                 )
             )
-        known = frozenset(t for t in tokens if _known(t))
-        if tokens and not known:
+        named = frozenset(t for t in tokens if known(t))
+        if tokens and not named:
             continue
-        codes = known or None
-        directives.append(_Directive(match.group(1), codes, comment.span.start, comment.span.end))
+        directives.append(
+            _Directive(match.group(1), named or None, comment.span.start, comment.span.end)
+        )
     if not directives:
         return found + extra
 
@@ -88,13 +114,11 @@ def apply_suppressions(document: Document, found: list[Diagnostic], path: str) -
     for directive in directives:
         if directive.kind != "enable" and not directive.used:
             extra.append(
-                Diagnostic(
+                RL201.at(
                     path,
                     directive.line,
                     1,
-                    "RL201",
                     f"readmelint-{directive.kind} suppresses nothing; remove it",
-                    Severity.WARNING,
                 )
             )
     return kept + extra

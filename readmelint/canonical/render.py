@@ -1,0 +1,115 @@
+"""One entry's lines in canonical form: labels, field order, list style, whitespace."""
+
+from __future__ import annotations
+
+from readmelint.canonical.order import field_order
+from readmelint.canonical.style import ListStyle, item_prefix
+from readmelint.model import Document, Entry, Field, Layout
+from readmelint.schema import Schema
+from readmelint.source import ends_in_loose_whitespace, strip_newline
+
+
+def canonical_label(field: Field, schema: Schema) -> str:
+    spec = schema.spec(field.key)
+    if _kept_as_written(field, schema):
+        return field.label_source
+    return f"**{spec.title if spec else field.label}:**"
+
+
+def _kept_as_written(field: Field, schema: Schema) -> bool:
+    """An unknown label holding ``*``: rewritten, its bold could end early or not at all.
+
+    (``__a ** b:__`` in ``**``; and whether ``**a:*b:**`` is bold depends even on the
+    character after it, so the rest of its line stays as it is too.)
+    """
+    return schema.spec(field.key) is None and "*" in (field.label or "")
+
+
+def clean_trailing(document: Document, line_no: int, text: str) -> str:
+    """``text`` (line ``line_no``) without trailing whitespace that renders nothing."""
+    if line_no in document.verbatim_lines or line_no in document.open_line_ends:
+        return text
+    stripped = text.rstrip(" \t")
+    if not stripped or line_no in document.paragraph_ends:
+        return stripped
+    return stripped if ends_in_loose_whitespace(text) else text
+
+
+def render_entry(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> list[str]:
+    lines = document.lines
+    out = [strip_newline(lines[i - 1]) for i in range(entry.span.start, entry.line)]
+    out.append(strip_newline(lines[entry.line - 1]).rstrip(" \t"))
+    # Indenting a heading (or the comment above it) means nothing, except that after
+    # a blank line it may join the list of the entry that now comes before it.
+    out[0] = out[0].lstrip(" \t")
+    fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
+    if entry.layout is Layout.BULLETS:
+        for field in fields:
+            out.extend(_render_item(document, field, schema, style))
+        block_end = entry.fields[-1].span.end if entry.fields else entry.line
+    else:
+        out.extend(_render_lines(document, fields, schema))
+        block_end = max(f.span.end for f in entry.fields)
+    tail = [strip_newline(lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)]
+    if (
+        entry.layout is Layout.BULLETS
+        and tail
+        and tail[0].strip()
+        and fields[-1] is not entry.fields[-1]
+    ):
+        # A tail right under the list (after code, say) would continue the paragraph
+        # of the item that now comes last: a blank line keeps it apart.
+        out.append("")
+    out.extend(tail)
+    return out
+
+
+def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -> str:
+    line = strip_newline(document.lines[field.span.start - 1])
+    content = line[field.column - 1 :]
+    if field.label is None or _kept_as_written(field, schema):
+        return clean_trailing(document, field.span.start, prefix + content)
+    rest = content[len(field.label_source) :]
+    words = rest.strip(" \t")
+    # Trailing spaces after an empty label may be a hard break before a continuation line.
+    trailing = rest[len(rest.rstrip(" \t")) :]
+    head = prefix + canonical_label(field, schema) + (" " + words if words else "")
+    return clean_trailing(document, field.span.start, head + trailing)
+
+
+def _render_item(document: Document, field: Field, schema: Schema, style: ListStyle) -> list[str]:
+    if style.keep_items:
+        prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
+    else:
+        prefix = item_prefix(style)
+    out = [_first_line(field, schema, document, prefix)]
+    shift = len(prefix) - (field.column - 1)
+    for line_no in range(field.span.start + 1, field.span.end + 1):
+        line = strip_newline(document.lines[line_no - 1])
+        if line.strip():
+            if shift > 0:
+                line = " " * shift + line
+            elif shift < 0:
+                leading = len(line) - len(line.lstrip(" "))
+                line = line[min(-shift, leading) :]
+        out.append(clean_trailing(document, line_no, line))
+    return out
+
+
+def _render_lines(document: Document, fields: list[Field], schema: Schema) -> list[str]:
+    """Fields as lines of one paragraph, each field ending in a hard break but the last."""
+    out: list[str] = []
+    for position, field in enumerate(fields):
+        body = [_first_line(field, schema, document, "")]
+        body += [
+            clean_trailing(document, n, strip_newline(document.lines[n - 1]))
+            for n in range(field.span.start + 1, field.span.end + 1)
+        ]
+        last = body[-1].rstrip(" \t")
+        if position < len(fields) - 1:
+            keeps_break = body[-1].endswith("  ") or last.endswith("\\")
+            body[-1] = body[-1] if keeps_break else last + "  "
+        else:
+            body[-1] = last
+        out.extend(body)
+    return out

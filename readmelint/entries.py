@@ -1,0 +1,33 @@
+"""What an entry is, beyond its fields: predicates check and fix both ask."""
+
+from __future__ import annotations
+
+from readmelint.markdown import has_text_outside_empty_links
+from readmelint.model import Document, Entry, Layout
+
+
+def is_template_stub(entry: Entry) -> bool:
+    """An entry with an empty heading and nothing in its fields but ``[placeholder]()`` links.
+
+    check reports it once, for a person to fill in or delete; fix leaves it as it
+    is (its heading unindented, as every entry's: see :func:`_as_is`).
+    """
+    return not entry.heading and not any(
+        has_text_outside_empty_links(field.value) for field in entry.fields if field.value
+    )
+
+
+def leaves_as_is(document: Document, entry: Entry) -> bool:
+    """Whether fix leaves ``entry`` as it is (but for its place and its heading's indent)."""
+    return is_template_stub(entry) or has_markup_over_field_lines(document, entry)
+
+
+def has_markup_over_field_lines(document: Document, entry: Entry) -> bool:
+    """A paragraph of field lines where markup runs over a line end (see ``open_line_ends``).
+
+    Moving such lines or ending them with a hard break would cut a code span or an
+    HTML tag in two, so fix leaves the entry as it is and check says why (RL011).
+    """
+    return entry.layout is Layout.LINES and any(
+        field.span.start in document.open_line_ends for field in entry.fields
+    )

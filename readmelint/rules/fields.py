@@ -1,0 +1,322 @@
+"""What an entry holds: its fields against the schema (RL001-RL011).
+
+jsonschema finds every error; a table from the JSON Schema keyword that failed
+to the rule that names it turns each into a diagnostic at the field's line and
+column (or the entry's, for what is missing).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from readmelint.entries import has_markup_over_field_lines, is_template_stub
+from readmelint.model import Diagnostic, Entry, Field
+from readmelint.rules.base import Context, Rule
+from readmelint.schema import Schema
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+_ENTRY = "### AnyGPT\n"
+GOOD_FIELDS = (
+    "- **Paper:** [AnyGPT](https://arxiv.org/abs/2402.12226)\n"
+    "- **Accepted:** arXiv\n"
+    "- **Submission Date:** 2024-02-19\n"
+    "- **Authors:** Fudan University\n"
+    "- **Tags:** any-to-any\n"
+    "- **Abstract:** A multimodal LLM over discrete tokens.\n"
+    "- **Personal note:** [Note](https://example.org/anygpt)\n"
+)
+GOOD = _ENTRY + GOOD_FIELDS
+
+RL001 = Rule(
+    "RL001",
+    "missing-field",
+    "A field the schema requires is missing from the entry.",
+    "Reported at the entry's heading. Add the field, even if you only know part of it.",
+    GOOD.replace("- **Tags:** any-to-any\n", ""),
+    GOOD,
+)
+RL002 = Rule(
+    "RL002",
+    "empty-field",
+    "A field is present but has no value.",
+    "Reported at the field's line. Fill it in; `fix` never removes a field, empty or not.",
+    GOOD.replace("Fudan University", ""),
+    GOOD,
+    failing_line=5,
+)
+RL003 = Rule(
+    "RL003",
+    "invalid-date",
+    "A date field does not hold a real date in the schema's format.",
+    "The bundled schema wants `YYYY-MM-DD` (`format: date`); a user schema can declare "
+    "another spelling with `x-date-format`, such as `YYYY.MM`.",
+    GOOD.replace("2024-02-19", "19/02/2024"),
+    GOOD,
+    failing_line=4,
+)
+RL004 = Rule(
+    "RL004",
+    "missing-link",
+    "A field that must link somewhere has no link with an http(s) URL.",
+    "The schema marks such fields with `format: markdown-link`; `[Note]()` and bare "
+    "text do not count.",
+    GOOD.replace("(https://example.org/anygpt)", "()"),
+    GOOD,
+    failing_line=8,
+)
+RL005 = Rule(
+    "RL005",
+    "unknown-field",
+    "A label the schema does not know; the message names the closest known label.",
+    "Rename the label to the schema's, or add the field to your own schema.",
+    GOOD.replace("**Tags:**", "**Brief Introduction:**"),
+    GOOD,
+    failing_line=6,
+)
+RL006 = Rule(
+    "RL006",
+    "empty-heading",
+    "The entry's heading has no text.",
+    "Write the paper's short name after the `###`.",
+    GOOD.replace("### AnyGPT", "###"),
+    GOOD,
+)
+RL007 = Rule(
+    "RL007",
+    "template-stub",
+    "An entry whose heading and fields are all empty: a template never filled in.",
+    "Reported once, at its heading, instead of once per field. Fill it in or delete it "
+    "(`fix` never deletes anything).",
+    "###\n- **Paper:**\n- **Accepted:**\n- **Personal note:** [Note]()\n",
+    GOOD,
+)
+RL008 = Rule(
+    "RL008",
+    "duplicate-field",
+    "The same field appears twice in one entry.",
+    "Merge the two values. Only the first is validated against the schema.",
+    GOOD + "- **Tags:** multimodal\n",
+    GOOD,
+    failing_line=9,
+)
+RL009 = Rule(
+    "RL009",
+    "unlabelled-item",
+    "An item in an entry's field list has no bold label.",
+    "Give it a label, or move it out of the list. `fix` keeps it after the known fields.",
+    GOOD + "- see also LaVIT\n",
+    GOOD,
+    failing_line=9,
+)
+RL010 = Rule(
+    "RL010",
+    "schema-violation",
+    "A value breaks another constraint of the schema (pattern, enum, length ...).",
+    "The message is the schema validator's own. The examples use a schema whose "
+    '`accepted` field has `"enum": ["arXiv", "CVPR", "NeurIPS"]`.',
+    GOOD.replace("arXiv\n", "Arxiv preprint\n"),
+    GOOD,
+    failing_line=3,
+    schema_fields={
+        "accepted": {"title": "Accepted", "type": "string", "enum": ["arXiv", "CVPR", "NeurIPS"]}
+    },
+)
+RL011 = Rule(
+    "RL011",
+    "markup-over-field-lines",
+    "In an entry of `**Label:** value` lines, a code span or HTML tag runs into the next line.",
+    "Markdown reads the lines it spans as one piece, so they are not separate fields: "
+    "`fix` leaves the entry as it is. Close the span or tag on the line where it opens.",
+    "### AnyGPT\n**Tags:** `any-to-any  \n**Paper:** arXiv`\n",
+    "### AnyGPT\n**Paper:** arXiv  \n**Tags:** `any-to-any`\n",
+)
+
+RULES = (RL001, RL002, RL003, RL004, RL005, RL006, RL007, RL008, RL009, RL010, RL011)
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    path, document, schema = context.path, context.document, context.settings.schema
+    validator = schema.validator_for(document.references)
+    for entry in document.entries:
+        if is_template_stub(entry):
+            yield RL007.at(
+                path,
+                entry.line,
+                1,
+                "template stub: the heading and every field are empty; fill it in or delete it",
+            )
+            continue
+        yield from _entry_diagnostics(path, entry, schema, validator)
+        if has_markup_over_field_lines(document, entry):
+            yield RL011.at(
+                path,
+                entry.line,
+                1,
+                "a code span or HTML tag runs from one field's line into the next, so "
+                "fix leaves this entry as it is; close it on the line where it opens",
+            )
+
+
+# A field's value broke a keyword: the message for (keyword, the keyword's value in
+# the schema). Keywords not listed here are RL010 with the validator's message.
+_FieldProblem = Callable[[str, str, Field, Schema], Diagnostic]
+
+
+def _invalid_date(path: str, key: str, field: Field, schema: Schema) -> Diagnostic:
+    spec = schema.spec(key)
+    wanted = spec.date_format.spelling if spec and spec.date_format else "YYYY-MM-DD"
+    return RL003.at(
+        path,
+        field.span.start,
+        field.column,
+        f'"{_title(schema, key)}" is "{_short(field.value)}", not a real date written {wanted}',
+    )
+
+
+def _missing_link(path: str, key: str, field: Field, schema: Schema) -> Diagnostic:
+    return RL004.at(
+        path,
+        field.span.start,
+        field.column,
+        f'"{_title(schema, key)}" needs a link with an http(s) URL, like [text](https://...)',
+    )
+
+
+_KEYWORDS: dict[tuple[str, object], _FieldProblem] = {
+    ("x-date-format", None): _invalid_date,
+    ("format", "date"): _invalid_date,
+    ("format", "markdown-link"): _missing_link,
+}
+
+
+def _field_problem(keyword: str, value: object) -> _FieldProblem | None:
+    if (keyword, None) in _KEYWORDS:
+        return _KEYWORDS[(keyword, None)]
+    return _KEYWORDS.get((keyword, value)) if isinstance(value, str) else None
+
+
+def _entry_diagnostics(
+    path: str, entry: Entry, schema: Schema, validator: Validator
+) -> Iterator[Diagnostic]:
+    fields: dict[str, str] = {}
+    first: dict[str, Field] = {}
+    for field in entry.fields:
+        if field.key is None:
+            yield RL009.at(
+                path,
+                field.span.start,
+                field.column,
+                "list item has no bold label; write it as `**Label:** value`",
+            )
+        elif field.key in fields:
+            yield RL008.at(
+                path,
+                field.span.start,
+                field.column,
+                f'field "{field.label}" appears again (first on line '
+                f"{first[field.key].span.start}); merge the two values",
+            )
+        else:
+            fields[field.key] = field.value
+            first[field.key] = field
+    instance: dict[str, Any] = {"heading": entry.heading, "fields": fields}
+    reported: set[tuple[str, ...]] = set()
+    for error in schema.errors(instance, validator):
+        where = tuple(str(part) for part in error.absolute_path)
+        keyword = str(error.validator)
+        if where == ("heading",):
+            if not entry.heading.strip():
+                yield RL006.at(
+                    path,
+                    entry.line,
+                    1,
+                    "entry heading is empty; write the paper's short name after the #",
+                )
+            else:
+                yield RL010.at(path, entry.line, 1, f"heading: {error.message}")
+        elif where == ("fields",) and keyword in ("required", "additionalProperties"):
+            if (keyword,) not in reported:
+                reported.add((keyword,))
+                yield from (_missing if keyword == "required" else _unknown)(
+                    path, entry, fields, first, schema
+                )
+        elif len(where) >= 2 and where[0] == "fields" and where[1] in first:
+            if where[:2] in reported:
+                continue
+            reported.add(where[:2])
+            key, field = where[1], first[where[1]]
+            problem = _field_problem(keyword, error.validator_value)
+            if not field.value:
+                yield RL002.at(
+                    path,
+                    field.span.start,
+                    field.column,
+                    f'field "{_title(schema, key)}" is empty; fill it in',
+                )
+            elif problem is not None:
+                yield problem(path, key, field, schema)
+            else:
+                yield RL010.at(
+                    path,
+                    field.span.start,
+                    field.column,
+                    f'"{_title(schema, key)}": {error.message}',
+                )
+        else:
+            yield RL010.at(path, entry.line, 1, f"entry: {error.message}")
+
+
+def _missing(
+    path: str, entry: Entry, fields: dict[str, str], first: dict[str, Field], schema: Schema
+) -> Iterator[Diagnostic]:
+    for spec in schema.fields:
+        if spec.required and spec.key not in fields:
+            yield RL001.at(
+                path,
+                entry.line,
+                1,
+                f'entry {name_of(entry)} is missing the field "{spec.title}"; '
+                f"add `**{spec.title}:** ...` to its list",
+            )
+
+
+def _unknown(
+    path: str, entry: Entry, fields: dict[str, str], first: dict[str, Field], schema: Schema
+) -> Iterator[Diagnostic]:
+    for key, field in first.items():
+        if key not in schema.order:
+            yield RL005.at(
+                path,
+                field.span.start,
+                field.column,
+                f'unknown field "{field.label}"; did you mean "{_closest(key, fields, schema)}"?',
+            )
+
+
+def name_of(entry: Entry) -> str:
+    """The entry's name for messages: its heading in quotes."""
+    return f'"{entry.heading}"' if entry.heading else "(no heading)"
+
+
+def _title(schema: Schema, key: str) -> str:
+    spec = schema.spec(key)
+    return spec.title if spec else key
+
+
+def _short(value: str, limit: int = 40) -> str:
+    value = value.replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _closest(key: str, present: dict[str, str], schema: Schema) -> str:
+    """The known label most like ``key``, preferring those the entry lacks."""
+    missing = [spec for spec in schema.fields if spec.key not in present] or list(schema.fields)
+
+    def likeness(title: str) -> float:
+        return difflib.SequenceMatcher(None, key, title.casefold()).ratio()
+
+    return max((spec.title for spec in missing), key=likeness)

@@ -1,0 +1,44 @@
+"""Settings: what the library checks and how fix orders entries.
+
+Built from defaults, or by :mod:`readmelint.config` from a configuration file and
+the command line; the library core reads only this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from readmelint.schema import Schema, bundled_schema
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    """Order entries by ``key`` (a date field), newest first unless ascending."""
+
+    key: str
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    schema: Schema = field(default_factory=bundled_schema)
+    entry_levels: tuple[int, ...] = (3,)
+    # None: the schema's first date field, newest first; False: keep the order.
+    sort: Sort | bool | None = None
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def resolved_sort(self) -> Sort | None:
+        if self.sort is False:
+            return None
+        if isinstance(self.sort, Sort):
+            return self.sort
+        for spec in self.schema.fields:
+            if spec.date_format is not None:
+                return Sort(spec.key)
+        return None
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        return not any(code.startswith(prefix) for prefix in self.ignore)
