@@ -14,8 +14,12 @@ from readmelint.rules.suppression import apply_suppressions
 from readmelint.settings import Settings
 
 
-def check_text(text: str, settings: Settings, path: str = "-") -> list[Diagnostic]:
-    """Every problem in ``text``, sorted by position."""
+def check_text(text: str, settings: Settings | None = None, path: str = "-") -> list[Diagnostic]:
+    """Every problem in ``text`` (default settings unless given), sorted by position.
+
+    ``path`` names the text in the diagnostics.
+    """
+    settings = settings or Settings()
     return check_document(parse(text, settings.entry_levels), settings, path)
 
 

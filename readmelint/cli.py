@@ -12,6 +12,7 @@ import click
 
 from readmelint import __version__
 from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, EXIT_PROBLEMS, EXIT_SAFETY, ReadmelintError
+from readmelint.report import FORMATS
 
 if TYPE_CHECKING:
     from readmelint.rules import Rule
@@ -130,11 +131,10 @@ def main() -> None:
 @click.argument("paths", nargs=-1)
 @click.option(
     "--output-format",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json for scripts, github for pull-request annotations, "
-    "sarif for code scanning.",
+    help=", ".join(f"{output.name} {output.purpose}" for output in FORMATS.values()) + ".",
 )
 @click.option("--select", help="Only report these codes (comma-separated prefixes).")
 @click.option("--ignore", help="Do not report these codes (comma-separated prefixes).")
@@ -150,7 +150,6 @@ def check(
 ) -> None:
     """Report every problem in PATHS (default: README.md). Never writes."""
     from readmelint.model import Diagnostic
-    from readmelint.report import REPORTERS
     from readmelint.runner import ConfigResolver, check_source
 
     resolver, status = _guarded(lambda: _resolver(config_path, schema_path, select, ignore))
@@ -178,8 +177,9 @@ def check(
         if diagnostics is not None:
             files += 1
             found.extend(diagnostics)
-    color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    click.echo(REPORTERS[output_format](found, files, color), nl=False, color=color)
+    if files or worst == EXIT_CLEAN:  # no summary when every file failed to be read
+        color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        click.echo(FORMATS[output_format].render(found, files, color), nl=False, color=color)
     sys.exit(max(worst, EXIT_PROBLEMS if found else EXIT_CLEAN))
 
 

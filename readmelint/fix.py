@@ -23,9 +23,13 @@ def render(document: Document, settings: Settings) -> str:
     return plan(document, settings).text()
 
 
-def fix_text(text: str, settings: Settings, renderer: Renderer = render) -> str:
-    """The canonical form of ``text``, verified (see :class:`Preserved`) before it is returned."""
-    return fix_document(text, settings, renderer).text
+def fix_text(text: str, settings: Settings | None = None, renderer: Renderer = render) -> str:
+    """The canonical form of ``text``, verified (see :class:`Preserved`) before it is returned.
+
+    Raises :class:`~readmelint.errors.SafetyError` instead of returning a text that
+    lost anything.
+    """
+    return fix_document(text, settings or Settings(), renderer).text
 
 
 @dataclass(frozen=True)

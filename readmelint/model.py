@@ -165,11 +165,15 @@ class LineMarks:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A heading that is not an entry: it bounds where entries may move."""
+    """A heading that is not an entry: it bounds where entries may move.
+
+    ``line`` is its first line, ``end`` its last (a setext heading's underline).
+    """
 
     title: str
     level: int
     line: int
+    end: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,7 +190,8 @@ class _Builder:
         for position, heading in enumerate(headings):
             if heading.body is None:
                 section += 1
-                sections.append(Section(heading.text, heading.level, heading.start + 1))
+                title, level = heading.text, heading.level
+                sections.append(Section(title, level, heading.start + 1, heading.end))
                 continue
             end = len(self.lines)
             # Indexes, not slices: slicing the rest of the list for every entry

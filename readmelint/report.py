@@ -1,15 +1,19 @@
-"""One reporter per output format, each a function from diagnostics to text."""
+"""One reporter per output format, each a function from diagnostics to text, and their registry.
+
+Every format reads a diagnostic's severity from the diagnostic (that is, from its
+rule), so all of them agree on what is an error and what a warning.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from readmelint import __version__
 from readmelint.model import Diagnostic
-from readmelint.rules import BY_CODE, RULES
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -44,6 +48,8 @@ def text(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> 
 
 
 def as_json(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    from readmelint.rules import BY_CODE
+
     return (
         json.dumps(
             [
@@ -75,10 +81,13 @@ def _escape_property(value: str) -> str:
 
 
 def github(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
-    """GitHub Actions workflow commands: each problem becomes an annotation on its line."""
+    """GitHub Actions workflow commands: each problem becomes an annotation on its line.
+
+    The summary follows as a plain line, which the job's log shows as it is.
+    """
     lines = []
     for d in diagnostics:
-        level = "warning" if d.fixable else "error"
+        level = d.severity.value
         properties = ",".join(
             [
                 f"file={_escape_property(d.path)}",
@@ -88,6 +97,7 @@ def github(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -
             ]
         )
         lines.append(f"::{level} {properties}::{_escape_data(f'{d.code} {d.message}')}")
+    lines.append(summary(diagnostics, files))
     return "".join(line + "\n" for line in lines)
 
 
@@ -104,6 +114,8 @@ def _artifact_uri(path: str) -> str:
 
 def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
+    from readmelint.rules import RULES
+
     index = {rule.code: position for position, rule in enumerate(RULES)}
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -122,9 +134,7 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
                                 "shortDescription": {"text": rule.summary},
                                 "fullDescription": {"text": rule.explanation},
                                 "help": {"text": f"{rule.summary} {rule.explanation}"},
-                                "defaultConfiguration": {
-                                    "level": "warning" if rule.fixable else "error"
-                                },
+                                "defaultConfiguration": {"level": rule.level.value},
                             }
                             for rule in RULES
                         ],
@@ -136,7 +146,7 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
                     {
                         "ruleId": d.code,
                         **({"ruleIndex": index[d.code]} if d.code in index else {}),
-                        "level": "warning" if d.fixable else "error",
+                        "level": d.severity.value,
                         "message": {"text": d.message},
                         "locations": [
                             {
@@ -155,9 +165,21 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[[Sequence[Diagnostic], int, bool], str]] = {
-    "text": text,
-    "json": as_json,
-    "github": github,
-    "sarif": sarif,
+@dataclass(frozen=True)
+class OutputFormat:
+    """A ``--output-format`` choice: its name, what it is for, and its reporter."""
+
+    name: str
+    purpose: str
+    render: Callable[[Sequence[Diagnostic], int, bool], str]
+
+
+FORMATS = {
+    output.name: output
+    for output in (
+        OutputFormat("text", "for people", text),
+        OutputFormat("json", "for scripts", as_json),
+        OutputFormat("github", "for pull-request annotations", github),
+        OutputFormat("sarif", "for code scanning", sarif),
+    )
 }

@@ -150,6 +150,7 @@ def test_check_step_annotates_every_problem_and_fails(
     assert result.stdout.splitlines() == [
         '::error file=README.md,line=6,col=3,title=RL003::RL003 "Submission Date" is "2024-13-01", not a real date written YYYY-MM-DD',
         "::warning file=README.md,line=10,col=3,title=RL102::RL102 write the label **Personal Note**: as **Personal note:**",
+        "2 problems (1 fixable) in 1 file (run `readmelint fix` for the fixable ones).",
     ]
 
 
@@ -166,10 +167,11 @@ def test_check_step_splits_paths_and_args_on_spaces(
     assert [line.split(",")[0] for line in result.stdout.splitlines()] == [
         "::warning file=README.md",
         "::warning file=docs/papers.md",
+        "2 problems (2 fixable) in 2 files (run `readmelint fix` for the fixable ones).",
     ]
 
 
-def test_check_step_passes_quietly_on_a_clean_file(
+def test_check_step_passes_on_a_clean_file_with_only_the_summary(
     run_check_step: CheckStep, tmp_path: Path
 ) -> None:
     (tmp_path / "README.md").write_text(CLEAN, "utf-8")
@@ -177,4 +179,4 @@ def test_check_step_passes_quietly_on_a_clean_file(
     result = run_check_step("README.md")
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
+    assert result.stdout == "No problems in 1 file.\n"

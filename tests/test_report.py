@@ -65,21 +65,22 @@ def test_github_one_annotation_per_problem(in_tmp: Path) -> None:
     assert output.splitlines() == [
         '::error file=README.md,line=6,col=3,title=RL003::RL003 "Submission Date" is "2024-13-01", not a real date written YYYY-MM-DD',
         "::warning file=README.md,line=10,col=3,title=RL102::RL102 write the label **Personal Note**: as **Personal note:**",
+        "2 problems (1 fixable) in 1 file (run `readmelint fix` for the fixable ones).",
     ]
 
 
-def test_github_prints_nothing_for_a_clean_file(in_tmp: Path) -> None:
+def test_github_prints_only_the_summary_for_a_clean_file(in_tmp: Path) -> None:
     (in_tmp / "README.md").write_text(CLEAN, "utf-8")
 
-    assert check("--output-format", "github", "README.md") == (0, "")
+    assert check("--output-format", "github", "README.md") == (0, "No problems in 1 file.\n")
 
 
 def test_github_escapes_message_data() -> None:
     """In the message, ``%``, CR and LF are escaped; ``:`` and ``,`` are kept."""
     odd = Diagnostic("README.md", 1, 1, "RL010", "100% sure: a, b\r\nnext line")
 
-    assert report.github([odd], 1) == (
-        "::error file=README.md,line=1,col=1,title=RL010::RL010 100%25 sure: a, b%0D%0Anext line\n"
+    assert report.github([odd], 1).splitlines()[0] == (
+        "::error file=README.md,line=1,col=1,title=RL010::RL010 100%25 sure: a, b%0D%0Anext line"
     )
 
 
@@ -87,8 +88,8 @@ def test_github_escapes_properties() -> None:
     """In a property value, ``:`` and ``,`` are escaped too, so they cannot end the value."""
     odd = Diagnostic("notes/a,b:c 100%.md", 2, 5, "RL001", "missing")
 
-    assert report.github([odd], 1) == (
-        "::error file=notes/a%2Cb%3Ac 100%25.md,line=2,col=5,title=RL001::RL001 missing\n"
+    assert report.github([odd], 1).splitlines()[0] == (
+        "::error file=notes/a%2Cb%3Ac 100%25.md,line=2,col=5,title=RL001::RL001 missing"
     )
 
 
@@ -101,7 +102,7 @@ def unescape_property(value: str) -> str:
 
 @pytest.mark.parametrize("path", ["a%2C.md", "x,y:z.md", "line\nbreak.md", "%%%.md"])
 def test_github_property_escaping_round_trips(path: str) -> None:
-    line = report.github([Diagnostic(path, 1, 1, "RL001", "m")], 1)
+    line = report.github([Diagnostic(path, 1, 1, "RL001", "m")], 1).splitlines()[0]
     properties = line.removeprefix("::error ").split("::", 1)[0]
     fields = dict(item.split("=", 1) for item in properties.split(","))
 

@@ -8,7 +8,7 @@ heading). Entries move only within their run.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from readmelint.markdown import block_parser
 from readmelint.model import Document, Entry, Field
@@ -69,18 +69,25 @@ def runs_of(document: Document) -> list[list[Entry]]:
 
 
 def following(
-    document: Document, entry: Entry, headings: list[int], entry_headings: set[int]
+    document: Document,
+    entry: Entry,
+    headings: list[int],
+    entry_headings: set[int],
+    heading_ends: Mapping[int, int],
 ) -> list[str]:
     """The lines after ``entry`` up to and with the next heading: what follows its run.
 
     Only blank lines, and the comments above the next entry's heading, come between.
-    ``headings``: the line of every heading, in order. An entry's heading (one of
-    ``entry_headings``) gets a field, so that parsed again it is an entry still and
-    the comments above it its own.
+    ``headings``: the first line of every heading, in order; ``heading_ends``: a
+    section heading's first line -> its last (without a setext heading's underline,
+    its text reads as a paragraph that the entry's tail would run into). An entry's
+    heading (one of ``entry_headings``) gets a field, so that parsed again it is an
+    entry still and the comments above it its own.
     """
     later = bisect_right(headings, entry.span.end)
     end = headings[later] if later < len(headings) else len(document.lines)
-    lines = [strip_newline(line) for line in document.lines[entry.span.end : end]]
+    last = heading_ends.get(end, end)
+    lines = [strip_newline(line) for line in document.lines[entry.span.end : last]]
     if end in entry_headings:
         lines.append(PLACEHOLDER_FIELD)
     return lines

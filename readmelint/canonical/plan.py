@@ -127,9 +127,10 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     after: dict[int, list[str]] = {}
     entry_headings = {entry.line for entry in document.entries}
     sections = [section.line for section in document.sections]
+    heading_ends = {section.line: section.end for section in document.sections}
     headings = sorted([*entry_headings, *sections])
     for run in runs_of(document):
-        after_run = following(document, run[-1], headings, entry_headings)
+        after_run = following(document, run[-1], headings, entry_headings, heading_ends)
         if holds_a_redefinition(document, run[0].span.start, run[-1].span.end):
             ordered = tuple(run)
         elif stays_last(document, run, after_run, sections):
@@ -257,8 +258,9 @@ def _original(document: Document, entry: Entry) -> list[str]:
 
 
 def _kept(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> ListStyle:
-    """The style of an entry no other style can hold: its items and order as they are."""
-    return replace(own_style(document, entry, schema), keep_items=True, keep_order=True)
+    """The style of an entry no other style can hold: all of it as it is."""
+    own = own_style(document, entry, schema)
+    return replace(own, keep_items=True, keep_order=True, as_is=True)
 
 
 def _as_is(original: list[str]) -> list[str]:

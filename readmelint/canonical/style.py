@@ -19,13 +19,17 @@ class ListStyle:
     ``keep_items``: every item keeps its own indentation and marker spacing (moving
     one would change what a line means). ``keep_order`` as well: fields keep their
     order (for the rare entry whose lines mean something else in any other order).
-    ``indent`` and ``marker`` are then those of the item fix puts first.
+    ``indent`` and ``marker`` are then those of the item fix puts first. ``as_is``:
+    the entry keeps every line as it is, labels and whitespace too (a stub, or an
+    entry no other style keeps the meaning of), but for its place and its heading's
+    indentation.
     """
 
     indent: int
     marker: str
     keep_items: bool = False
     keep_order: bool = False
+    as_is: bool = False
 
     @property
     def width(self) -> int:

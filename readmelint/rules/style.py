@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from readmelint.canonical.order import field_order
 from readmelint.canonical.plan import Plan
 from readmelint.canonical.render import canonical_label, clean_trailing
-from readmelint.entries import leaves_as_is
 from readmelint.model import Diagnostic, Document, Entry, Layout
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD, GOOD_FIELDS, name_of
@@ -102,7 +101,7 @@ RULES = (RL101, RL102, RL103, RL104, RL105, RL106, RL107)
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, canonical = context.path, context.document, context.canonical
     for entry in document.entries:
-        if leaves_as_is(document, entry):
+        if canonical.styles[entry.line].as_is:
             if entry.line in canonical.changed:  # fix only unindents its heading
                 yield _not_canonical(path, entry)
             continue
