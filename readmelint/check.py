@@ -1,6 +1,6 @@
 """check: every problem in a document, from the rules in the registry.
 
-It reads the canonical form (:mod:`readmelint.canonical.plan`) to report what fix
+It reads the canonical form (:mod:`readmelint.layouts.headings.plan`) to report what fix
 would change, but never runs fix or writes anything.
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 from readmelint.canonical.plan import plan
 from readmelint.model import Diagnostic, Document
 from readmelint.parse import parse
-from readmelint.rules import BY_CODE, CHECKS, Context
+from readmelint.rules.base import Context
+from readmelint.rules.registry import BY_CODE, CHECKS
 from readmelint.rules.suppression import apply_suppressions
 from readmelint.settings import Settings
 
@@ -20,7 +21,7 @@ def check_text(text: str, settings: Settings | None = None, path: str = "-") -> 
     ``path`` names the text in the diagnostics.
     """
     settings = settings or Settings()
-    return check_document(parse(text, settings.entry_levels), settings, path)
+    return check_document(parse(text, settings), settings, path)
 
 
 def check_document(document: Document, settings: Settings, path: str) -> list[Diagnostic]:

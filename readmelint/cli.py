@@ -15,7 +15,7 @@ from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, EXIT_PROBLEMS, EXIT_SAFETY
 from readmelint.report import FORMATS
 
 if TYPE_CHECKING:
-    from readmelint.rules import Rule
+    from readmelint.rules.base import Rule
     from readmelint.runner import ConfigResolver, FixResult
     from readmelint.source import Source
 
@@ -292,7 +292,7 @@ def init(force: bool) -> None:
 @click.argument("code", required=False)
 def rules(code: str | None) -> None:
     """List every diagnostic code, or explain CODE with examples."""
-    from readmelint.rules import BY_CODE, RULES
+    from readmelint.rules.registry import BY_CODE, RULES
 
     if code is None:
         width = max(len(rule.name) for rule in RULES)

@@ -16,7 +16,7 @@ from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort
 
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
-_KEYS = {"schema", "entry-levels", "sort", "select", "ignore", "exclude"}
+_KEYS = {"schema", "entry-levels", "layout", "sort", "select", "ignore", "exclude"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ def config_from_table(
         or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
     ):
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
+    layouts = _layouts(table.get("layout", ["headings"]), name)
     sort: Sort | bool | None = None
     if "sort" in table:
         sort = _sort(table["sort"], schema, name)
@@ -124,6 +125,7 @@ def config_from_table(
         settings=Settings(
             schema=schema,
             entry_levels=tuple(levels),
+            layouts=layouts,
             sort=sort,
             select=frozenset(_strings(table.get("select", []), "select", name)),
             ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),
@@ -155,6 +157,20 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
     if order not in ("descending", "ascending"):
         raise ConfigError(f'{name}: sort.order must be "descending" or "ascending"')
     return Sort(key, descending=order == "descending")
+
+
+def _layouts(value: object, name: str) -> tuple[str, ...]:
+    from readmelint.layouts import NAMES
+
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{name}: layout must be a layout name or a list of them")
+    for layout in names:
+        if layout not in NAMES:
+            raise ConfigError(
+                f"{name}: unknown layout {layout!r}; known layouts: {', '.join(NAMES)}"
+            )
+    return tuple(names)
 
 
 def _string(value: object, key: str, name: str) -> str:

@@ -1,6 +1,6 @@
 """fix: the canonical form of a text, verified before it is returned.
 
-Only entries change (see :mod:`readmelint.canonical.plan`); the output is parsed
+Only entries change (see :mod:`readmelint.layouts.headings.plan`); the output is parsed
 again and compared with the input (see :mod:`readmelint.verify`) before anyone
 writes it.
 """
@@ -48,7 +48,7 @@ def fix_document(text: str, settings: Settings, renderer: Renderer = render) -> 
     The input's parse is let go before the output is joined and parsed: with both
     parses and texts alive, a long list took four times its text's memory.
     """
-    document = parse(text, settings.entry_levels)
+    document = parse(text, settings)
     if renderer is render:
         output = plan(document, settings).output()
         regions: tuple[Region, ...] | None = output.regions()
@@ -64,6 +64,6 @@ def fix_document(text: str, settings: Settings, renderer: Renderer = render) -> 
             return Fixed(text, document, ())
         expected = Preserved.of(document)
         del document
-    parsed = parse(fixed, settings.entry_levels)
+    parsed = parse(fixed, settings)
     expected.verify(parsed)
     return Fixed(fixed, parsed, regions)

@@ -1,4 +1,4 @@
-"""The two markdown-it-py parsers readmelint uses, each built once per process.
+"""The two markdown-it-py parsers readmelint uses, each built once per process, as GitHub reads.
 
 Block structure is parsed for the whole file; inline parsing (two thirds of
 markdown-it's cost on long abstracts) runs only on the few short strings where
@@ -23,12 +23,16 @@ if TYPE_CHECKING:
 # are refused by the parser (see ``readmelint.parse``).
 MAX_NESTING = 100
 
+# GitHub renders these files as GitHub Flavored Markdown: tables and strikethrough on
+# top of CommonMark (not linkify: GitHub's autolinks do not change what a field holds).
+GFM_RULES = ["table", "strikethrough"]
+
 
 @cache
 def block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(GFM_RULES)
     parser.disable("inline")
     return parser
 
@@ -37,7 +41,7 @@ def block_parser() -> MarkdownIt:
 def _inline_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").enable(GFM_RULES)
 
 
 def parse_inline(text: str, references: Mapping[str, Any] | None = None) -> list[Token]:

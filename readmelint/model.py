@@ -30,9 +30,10 @@ class Field:
     """One labelled field of an entry.
 
     ``label`` is the label as written (``None`` for an item that has no bold
-    label); ``key`` is its normalised form, the key in the schema instance.
-    ``column`` is where the field's content (its label first) starts on its first
-    line; ``lines`` are the document's.
+    label; a table cell's is its column's header); ``key`` is its normalised form,
+    the key in the schema instance. ``column`` is where the field's content (its
+    label first) starts on its first line; ``end_column``, where it ends on its last
+    (exclusive; 0: at the end of the line); ``lines`` are the document's.
     """
 
     label: str | None
@@ -41,6 +42,7 @@ class Field:
     column: int
     label_source: str
     lines: Lines = field(repr=False, compare=False)
+    end_column: int = 0
 
     @property
     def value(self) -> str:
@@ -51,6 +53,8 @@ class Field:
         nearly the whole file, one more copy of it in memory for each parse.
         """
         start, end = self.span.start, self.span.end
+        if self.end_column and start == end:
+            return self.lines[start - 1][self.column - 1 : self.end_column - 1].strip()
         first = strip_newline(self.lines[start - 1])[self.column - 1 + len(self.label_source) :]
         if start == end:
             return first.strip()
@@ -63,6 +67,12 @@ class Layout(enum.Enum):
 
     BULLETS = "bullets"  # ### Name / - **Label:** value
     LINES = "lines"  # #### Name / **Label:** value  (one paragraph, hard breaks)
+    ROW = "row"  # | [Title](url) | CVPR 2024 | 2024-02-19 |  (one table row)
+
+    @property
+    def plugin(self) -> str:
+        """The name of the layout that finds and renders such entries (see ``layout``)."""
+        return "table" if self is Layout.ROW else "headings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +187,33 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Column:
+    """A column of an entry table: its header's text and the schema key it names."""
+
+    title: str
+    key: str | None  # None: an empty header, which names no field
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """An entry table: a header naming fields, a delimiter row, a row per entry."""
+
+    span: Span  # the header's line to the last row's
+    columns: tuple[Column, ...]
+    rows: tuple[Entry, ...]
+    section: int  # the number of section headings above it
+
+    @property
+    def header_line(self) -> int:
+        return self.span.start
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed file. ``lines`` keep their own line terminators."""
 
     lines: Lines
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...]  # every entry, of every layout, in the order of their lines
     sections: tuple[Section, ...]
     # Lines (1-based) inside fenced/indented code or HTML blocks within entries:
     # their whitespace is content.
@@ -201,6 +233,9 @@ class Document:
     # Labels defined more than once -> the first line of each definition. The first
     # definition wins, so where two are in one run of entries, fix keeps its order.
     redefinitions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    # The entries of the headings layout (see :mod:`readmelint.layouts.headings`).
+    headed: tuple[Entry, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 class Region(NamedTuple):

@@ -1,6 +1,7 @@
-"""What fix writes: the input's lines, with each run of entries replaced by its new lines.
+"""What fix writes: the input's lines, with each block of entries replaced by its new lines.
 
-Every line outside the runs is copied as it was, terminator included.
+A block is what a layout rewrites as a whole: a run of headed entries, an entry
+table. Every line outside the blocks is copied as it was, terminator included.
 """
 
 from __future__ import annotations
@@ -13,68 +14,77 @@ from readmelint.model import Region
 from readmelint.source import Lines, newline_of, strip_newline
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines ``start`` to ``end`` (1-based, inclusive) of the input, and what replaces them.
+
+    ``parts`` are joined one blank line apart (a run of entries: one part each; a
+    table: one part). Each part's lines have no terminators; an int stands for that
+    input line (0-based index), as :func:`compact` makes them.
+    """
+
+    start: int
+    end: int
+    parts: tuple[Sequence[str | int], ...]
+
+    def length(self) -> int:
+        return sum(len(part) + 1 for part in self.parts) - 1
+
+
 @dataclass(frozen=True)
 class Output:
-    """What fix writes: the input's lines, each run's entries rendered in their new order.
+    """What fix writes: the input's lines, with each block replaced by its new lines.
 
     It holds no :class:`Document`, so that fix can let the input's parse go before it
     joins the output (a long list's parse takes more memory than its text).
     """
 
     lines: Lines
-    # Each run's first and last line (1-based), and its entries' heading lines in order.
-    runs: tuple[tuple[int, int, tuple[int, ...]], ...]
-    rendered: dict[int, Sequence[str | int]]  # entry heading line -> its lines (as Plan's)
-
-    def entry_lines(self, heading_line: int) -> list[str]:
-        """The lines (no terminators) fix writes for the entry with this heading line."""
-        return resolved(self.lines, self.rendered[heading_line])
+    blocks: tuple[Block, ...]  # in the order of their lines, none overlapping
 
     def text(self) -> str:
-        # One join over lines and terminators: a string per run, joined at the end,
+        # One join over lines and terminators: a string per block, joined at the end,
         # would be one more copy of the file in memory.
         return "".join(self._pieces())
 
     def regions(self) -> tuple[Region, ...]:
-        """Where :meth:`text` differs from the input: the runs whose lines change."""
+        """Where :meth:`text` differs from the input: the blocks whose lines change."""
         found: list[Region] = []
-        shift = 0  # output line minus input line, for lines outside the runs
-        for run in self.runs:
-            start, end, ordered = run
-            length = sum(len(self.rendered[line]) + 1 for line in ordered) - 1
-            new_start = start - 1 + shift
-            same = length == end - start + 1 and all(
+        shift = 0  # output line minus input line, for lines outside the blocks
+        for block in self.blocks:
+            length = block.length()
+            new_start = block.start - 1 + shift
+            same = length == block.end - block.start + 1 and all(
                 line + newline == self.lines[index]
-                for index, (line, newline) in enumerate(self._run_lines(run), start - 1)
+                for index, (line, newline) in enumerate(self._block_lines(block), block.start - 1)
             )
             if not same:
-                found.append(Region(start - 1, end, new_start, new_start + length))
-            shift = new_start + length - end
+                found.append(Region(block.start - 1, block.end, new_start, new_start + length))
+            shift = new_start + length - block.end
         return tuple(found)
 
     def _pieces(self) -> Iterator[str]:
         position = 1
-        for run in self.runs:
-            yield self.lines.joined(position - 1, run[0] - 1)
-            for line, newline in self._run_lines(run):
+        for block in self.blocks:
+            yield self.lines.joined(position - 1, block.start - 1)
+            for line, newline in self._block_lines(block):
                 yield line
                 yield newline
-            position = run[1] + 1
+            position = block.end + 1
         yield self.lines.joined(position - 1, len(self.lines))
 
-    def _run_lines(self, run: tuple[int, int, tuple[int, ...]]) -> Iterator[tuple[str, str]]:
-        """A run's lines and their terminators: its entries, one blank line apart."""
-        start, end, ordered = run
+    def _block_lines(self, block: Block) -> Iterator[tuple[str, str]]:
+        """A block's lines and their terminators: its first line's, the last its own."""
         lines = self.lines
-        newline = newline_of(lines[start - 1]) or dominant_newline(lines)
+        newline = newline_of(lines[block.start - 1]) or dominant_newline(lines)
         body: list[str] = []
-        for index, heading_line in enumerate(ordered):
+        for index, part in enumerate(block.parts):
             if index:
                 body.append("")
-            body.extend(self.entry_lines(heading_line))
+            body.extend(resolved(lines, part))
         for line in body[:-1]:
             yield line, newline
-        yield body[-1], newline_of(lines[end - 1])
+        yield body[-1], newline_of(lines[block.end - 1])
 
 
 def compact(lines: list[str], original: list[str], first: int) -> Sequence[str | int]:

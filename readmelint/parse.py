@@ -22,26 +22,35 @@ from typing import TYPE_CHECKING, Any
 from readmelint.errors import InputError
 from readmelint.labels import normalise, split_label
 from readmelint.markdown import MAX_NESTING, block_parser, parse_inline, plain_text
-from readmelint.model import Comment, Document, Entry, Field, Layout, LineMarks, Section, Span
+from readmelint.model import (
+    Comment,
+    Document,
+    Entry,
+    Field,
+    Layout,
+    LineMarks,
+    Section,
+    Span,
+    Table,
+)
+from readmelint.settings import Settings
 from readmelint.source import Lines, ends_in_loose_whitespace, strip_newline
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-DEFAULT_ENTRY_LEVELS: tuple[int, ...] = (3,)
 _VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 
-def parse(
-    text: str, entry_levels: Sequence[int] = DEFAULT_ENTRY_LEVELS, *, chunk_lines: int = 0
-) -> Document:
+def parse(text: str, settings: Settings | None = None, *, chunk_lines: int = 0) -> Document:
     """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`.
 
+    ``settings`` say where entries are (default settings unless given).
     ``chunk_lines``: lines per block parse (see :func:`_block_tokens`), 0 for the
     default; the result does not depend on it.
     """
     lines = Lines(text)
-    builder = _Builder(lines, frozenset(entry_levels))
+    builder = _Builder(lines, settings or Settings())
     for tokens, env in _block_tokens(lines, chunk_lines or CHUNK_LINES):
         _refuse_truncated_lists(tokens)
         builder.add(tokens, env)
@@ -146,9 +155,12 @@ class _Heading:
 class _Builder:
     """Collects what a :class:`Document` needs from each chunk's tokens, then builds it."""
 
-    def __init__(self, lines: Lines, entry_levels: frozenset[int]):
+    def __init__(self, lines: Lines, settings: Settings):
         self.lines = lines
-        self.entry_levels = entry_levels
+        self.settings = settings
+        self.entry_levels = frozenset(settings.entry_levels if settings.reads("headings") else ())
+        self.reads_tables = settings.reads("table")
+        self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
         self.tokens: list[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
         self.comments: list[Comment] = []
@@ -178,6 +190,8 @@ class _Builder:
                     heading.first_line = self._preamble_start(heading)
                     heading.body = self._body(block)
                 self.headings.append(heading)
+            elif token.type == "table_open" and self.reads_tables:
+                self.tables.append((token.map[0], token.map[1]))
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
         self.tokens = []
@@ -201,9 +215,13 @@ class _Builder:
                     end = headings[later].first_line
                     break
             entries.append(self._entry(heading, heading.body, end, section))
+        tables = self._tables(entries, sections)
+        rows = [row for table in tables for row in table.rows]
         return Document(
             lines=self.lines,
-            entries=tuple(entries),
+            entries=tuple(sorted([*entries, *rows], key=lambda e: e.span.start)),
+            headed=tuple(entries),
+            tables=tables,
             sections=tuple(sections),
             verbatim_lines=self.verbatim.frozen(),
             paragraph_ends=self.paragraph_ends.frozen(),
@@ -216,6 +234,25 @@ class _Builder:
                 if len(lines) > 1
             },
         )
+
+    def _tables(self, entries: list[Entry], sections: list[Section]) -> tuple[Table, ...]:
+        """The entry tables, but for those inside a headed entry (they belong to it)."""
+        from bisect import bisect_right
+
+        from readmelint.layouts import table
+
+        starts = [entry.span.start for entry in entries]
+        section_lines = [section.line for section in sections]
+        found = []
+        for start, end in self.tables:
+            inside = bisect_right(starts, start + 1) - 1
+            if inside >= 0 and entries[inside].span.end >= start + 1:
+                continue
+            section = bisect_right(section_lines, start + 1)
+            candidate = table.find(self.lines, start, end, self.settings.schema, section)
+            if candidate is not None:
+                found.append(candidate)
+        return tuple(found)
 
     def _preamble_start(self, heading: _Heading) -> int:
         """First line of the HTML comments directly above an entry heading.

@@ -48,7 +48,7 @@ def text(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> 
 
 
 def as_json(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
-    from readmelint.rules import BY_CODE
+    from readmelint.rules.registry import BY_CODE
 
     return (
         json.dumps(
@@ -114,7 +114,7 @@ def _artifact_uri(path: str) -> str:
 
 def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
     """SARIF 2.1.0, for GitHub code scanning and other SARIF viewers."""
-    from readmelint.rules import RULES
+    from readmelint.rules.registry import RULES
 
     index = {rule.code: position for position, rule in enumerate(RULES)}
     document = {

@@ -27,6 +27,11 @@ class Settings:
     sort: Sort | bool | None = None
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    # Where entries are: the names of layouts (see :mod:`readmelint.layouts`).
+    layouts: tuple[str, ...] = ("headings",)
+
+    def reads(self, layout: str) -> bool:
+        return layout in self.layouts
 
     def resolved_sort(self) -> Sort | None:
         if self.sort is False:

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from itertools import dropwhile, zip_longest
 from typing import Any
 
-from readmelint.canonical.order import runs_of
 from readmelint.errors import SafetyError
-from readmelint.model import Document, Entry, Layout
+from readmelint.model import Document, Entry, Layout, Table
 from readmelint.source import Lines, newline_of, strip_newline
 
 
@@ -71,12 +70,29 @@ def entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
     return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)
 
 
-def entry_fingerprint(document: Document, entry: Entry) -> bytes:
-    """The entry's signature digested: 16 bytes to keep for each entry, not its text."""
+def fingerprints(document: Document) -> list[bytes]:
+    """Each entry's signature, by its layout's rule, digested: 16 bytes to keep an entry.
+
+    A row's says what each cell holds by its column's header (see
+    :func:`readmelint.layouts.table.signature`).
+    """
     from hashlib import blake2b  # only fix needs it: kept off check's start-up
 
-    signature = repr(entry_signature(document, entry)).encode("utf-8", "surrogatepass")
-    return blake2b(signature, digest_size=16).digest()
+    from readmelint.layouts import table
+
+    rows: dict[int, tuple[Table, tuple[object, ...]]] = {}
+    for entry_table in document.tables:
+        header = table.table_signature(document, entry_table)
+        rows.update((row.line, (entry_table, header)) for row in entry_table.rows)
+    found = []
+    for entry in document.entries:
+        if entry.layout is Layout.ROW:
+            entry_table, header = rows[entry.line]
+            signature: object = table.signature(document, entry, entry_table, header)
+        else:
+            signature = entry_signature(document, entry)
+        found.append(blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16))
+    return [digest.digest() for digest in found]
 
 
 @dataclass(frozen=True)
@@ -99,7 +115,7 @@ class Preserved:
         return cls(
             sections=[(s.title, s.level) for s in document.sections],
             references=document.references,
-            fingerprints=[entry_fingerprint(document, entry) for entry in document.entries],
+            fingerprints=fingerprints(document),
             names=[(entry.heading, entry.line) for entry in document.entries],
             lines=document.lines,
             outside=outside_ranges(document),
@@ -119,9 +135,7 @@ class Preserved:
                 "internal error: fix would change where a reference-style link points; "
                 "nothing was written"
             )
-        missing = Counter(self.fingerprints) - Counter(
-            entry_fingerprint(after, entry) for entry in after.entries
-        )
+        missing = Counter(self.fingerprints) - Counter(fingerprints(after))
         for (name, line), fingerprint in zip(self.names, self.fingerprints, strict=True):
             if fingerprint in missing:
                 raise SafetyError(
@@ -149,11 +163,16 @@ class Preserved:
 
 
 def outside_ranges(document: Document) -> list[tuple[int, int]]:
+    """The line ranges (0-based, end excluded) outside every layout's blocks."""
+    from readmelint.layouts.headings.runs import runs_of
+
+    blocks = [(run[0].span.start, run[-1].span.end) for run in runs_of(document)]
+    blocks += [(table.span.start, table.span.end) for table in document.tables]
     ranges: list[tuple[int, int]] = []
     position = 0
-    for run in runs_of(document):
-        ranges.append((position, run[0].span.start - 1))
-        position = run[-1].span.end
+    for start, end in sorted(blocks):
+        ranges.append((position, start - 1))
+        position = end
     ranges.append((position, len(document.lines)))
     return ranges
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from readmelint.canonical.order import runs_of
 from readmelint.check import check_text
 from readmelint.fix import fix_text
+from readmelint.layouts.headings.runs import runs_of
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
@@ -23,7 +23,7 @@ def non_blank_characters(text: str) -> Counter[str]:
 
 
 def outside_entries(text: str, entry_levels: tuple[int, ...] = (3,)) -> list[str]:
-    document = parse(text, entry_levels)
+    document = parse(text, Settings(entry_levels=entry_levels))
     covered = {
         n for run in runs_of(document) for n in range(run[0].span.start, run[-1].span.end + 1)
     }

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from readmelint.canonical.plan import plan
 from readmelint.check import check_text
 from readmelint.fix import fix_text
+from readmelint.layouts.headings.plan import plan
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from readmelint.source import Source, decode, strip_newline
@@ -57,18 +57,17 @@ def test_checks_lean_plan_agrees_with_fixs_full_plan(case: str) -> None:
     """check plans without keeping lines; it must see the same changes and styles as fix."""
     document = parse(decode((GOLDEN / f"{case}.in.md").read_bytes(), case).text)
     full, lean = plan(document, Settings()), plan(document, Settings(), all_lines=False)
-    output = full.output()
     rewritten = {
         entry.line
-        for entry in document.entries
-        if output.entry_lines(entry.line)
+        for entry in document.headed
+        if full.entry_lines(entry.line)
         != [strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]]
     }
     assert lean.changed == full.changed == rewritten
     assert lean.styles == full.styles
     assert [run.ordered for run in lean.runs] == [run.ordered for run in full.runs]
     with pytest.raises(ValueError, match="keeps only what check needs"):
-        lean.text()
+        list(lean.blocks())
 
 
 def test_byte_fidelity_of_crlf_bom_and_missing_final_newline() -> None:

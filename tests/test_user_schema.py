@@ -42,7 +42,7 @@ def test_the_example_config_declares_the_other_layout(settings: Settings) -> Non
 
 
 def test_real_list_parses_into_heading_and_line_entries(settings: Settings) -> None:
-    document = parse(read_text(corpus_file(DEEP_LEARNING)), settings.entry_levels)
+    document = parse(read_text(corpus_file(DEEP_LEARNING)), settings)
     assert len(document.entries) == 13
     assert all(entry.layout is Layout.LINES for entry in document.entries)
     assert document.entries[0].heading == "LLaVA"  # `#### **LLaVA**`: the bold is markup

@@ -1,20 +1,23 @@
-"""Every rule readmelint has, one module per kind of check, and the registry of them.
+"""Every rule readmelint has, one module per kind of check (see :mod:`.registry`).
 
-A rule module declares its :class:`~readmelint.rules.base.Rule` objects in ``RULES``
-and, unless another module applies them, a ``check(context)`` that yields their
-diagnostics. Adding one means a module and a line in ``_MODULES``.
+``RULES``, ``BY_CODE`` and ``CHECKS`` are read from the registry on first use, so that
+a module declaring rules can import :mod:`readmelint.rules.base` without loading
+every other rule module first.
 """
 
 from __future__ import annotations
 
-from readmelint.rules import fields, style, suppression
-from readmelint.rules.base import Context, Rule
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["BY_CODE", "CHECKS", "RULES", "Context", "Rule"]
+if TYPE_CHECKING:
+    from readmelint.rules.registry import BY_CODE, CHECKS, RULES
 
-_MODULES = (fields, style, suppression)
+__all__ = ["BY_CODE", "CHECKS", "RULES"]
 
-RULES: tuple[Rule, ...] = tuple(rule for module in _MODULES for rule in module.RULES)
-BY_CODE = {rule.code: rule for rule in RULES}
-# The checks run on every document, in this order; suppressions apply to what they find.
-CHECKS = (fields.check, style.check)
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from readmelint.rules import registry
+
+        return getattr(registry, name)
+    raise AttributeError(f"module 'readmelint.rules' has no attribute {name!r}")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from readmelint.model import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from readmelint.canonical.plan import Plan
+    from readmelint.canonical.plan import Canonical
     from readmelint.model import Document
     from readmelint.settings import Settings
 
@@ -58,4 +58,4 @@ class Context:
     path: str
     document: Document
     settings: Settings
-    canonical: Plan
+    canonical: Canonical

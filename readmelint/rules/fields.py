@@ -8,11 +8,11 @@ column (or the entry's, for what is missing).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from readmelint.entries import has_markup_over_field_lines, is_template_stub
-from readmelint.model import Diagnostic, Entry, Field
+from readmelint.model import Diagnostic, Entry, Field, Layout
 from readmelint.rules.base import Context, Rule
 from readmelint.schema import Schema
 
@@ -143,11 +143,9 @@ def check(context: Context) -> Iterator[Diagnostic]:
     validator = schema.validator_for(document.references)
     for entry in document.entries:
         if is_template_stub(entry):
+            what = "every cell" if entry.layout is Layout.ROW else "the heading and every field"
             yield RL007.at(
-                path,
-                entry.line,
-                1,
-                "template stub: the heading and every field are empty; fill it in or delete it",
+                path, entry.line, 1, f"template stub: {what} are empty; fill it in or delete it"
             )
             continue
         yield from _entry_diagnostics(path, entry, schema, validator)
@@ -239,7 +237,8 @@ def _entry_diagnostics(
             else:
                 yield RL010.at(path, entry.line, 1, f"heading: {error.message}")
         elif where == ("fields",) and keyword in ("required", "additionalProperties"):
-            if (keyword,) not in reported:
+            # A table's columns are reported once, at its header (see layouts.table).
+            if (keyword,) not in reported and entry.layout is not Layout.ROW:
                 reported.add((keyword,))
                 yield from (_missing if keyword == "required" else _unknown)(
                     path, entry, fields, first, schema
@@ -293,7 +292,8 @@ def _unknown(
                 path,
                 field.span.start,
                 field.column,
-                f'unknown field "{field.label}"; did you mean "{_closest(key, fields, schema)}"?',
+                f'unknown field "{field.label}"; '
+                f'did you mean "{closest_title(key, fields, schema)}"?',
             )
 
 
@@ -312,7 +312,7 @@ def _short(value: str, limit: int = 40) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _closest(key: str, present: dict[str, str], schema: Schema) -> str:
+def closest_title(key: str, present: Collection[str | None], schema: Schema) -> str:
     """The known label most like ``key``, preferring those the entry lacks."""
     missing = [spec for spec in schema.fields if spec.key not in present] or list(schema.fields)
 

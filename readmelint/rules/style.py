@@ -2,7 +2,7 @@
 
 check reports every change fix would make, and only those: each diagnostic here
 compares an entry (or a run of entries) with what the canonical plan says it
-becomes (see :mod:`readmelint.canonical.plan`).
+becomes (see :mod:`readmelint.layouts.headings.plan`).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from readmelint.canonical.order import field_order
-from readmelint.canonical.plan import Plan
-from readmelint.canonical.render import canonical_label, clean_trailing
+from readmelint.layouts.headings.plan import Plan
+from readmelint.layouts.headings.render import canonical_label, clean_trailing
 from readmelint.model import Diagnostic, Document, Entry, Layout
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD, GOOD_FIELDS, name_of
@@ -99,8 +99,8 @@ RULES = (RL101, RL102, RL103, RL104, RL105, RL106, RL107)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    path, document, canonical = context.path, context.document, context.canonical
-    for entry in document.entries:
+    path, document, canonical = context.path, context.document, context.canonical.headings
+    for entry in document.headed:
         if canonical.styles[entry.line].as_is:
             if entry.line in canonical.changed:  # fix only unindents its heading
                 yield _not_canonical(path, entry)

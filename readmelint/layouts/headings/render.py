@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readmelint.canonical.order import field_order
-from readmelint.canonical.style import ListStyle, item_prefix
+from readmelint.layouts.headings.style import ListStyle, item_prefix
 from readmelint.model import Document, Entry, Field, Layout
 from readmelint.schema import Schema
 from readmelint.source import ends_in_loose_whitespace, strip_newline

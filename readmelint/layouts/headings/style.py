@@ -47,7 +47,7 @@ def document_list_style(document: Document, schema: Schema) -> ListStyle:
     """
     counts = Counter(
         own_style(document, entry, schema)
-        for entry in document.entries
+        for entry in document.headed
         if entry.layout is Layout.BULLETS
     )
     if not counts:
