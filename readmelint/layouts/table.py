@@ -15,6 +15,7 @@ does not show them: that is reported, for a person to fix).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -33,6 +34,9 @@ from readmelint.source import Lines, strip_newline
 
 # The whitespace markdown-it trims around a row and a cell (its MD_TRIM_CHARS).
 _TRIM = " \t\n\x0b\x0c\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
+
+# A pipe separates cells unless a backslash is right before it (markdown-it's rule).
+_PIPE = re.compile(r"(?<!\\)\|")
 
 _TABLE = (
     "| Title | Venue | Date |\n"
@@ -124,13 +128,7 @@ def split_row(line: str) -> Row:
     text = strip_newline(line)
     start = len(text) - len(text.lstrip(_TRIM))
     end = len(text.rstrip(_TRIM))
-    pipes: list[int] = []
-    escaped = False
-    for position in range(start, end):
-        char = text[position]
-        if char == "|" and not escaped:
-            pipes.append(position)
-        escaped = char == "\\"
+    pipes = [match.start() for match in _PIPE.finditer(text, start, end)]
     bounds = [start - 1, *pipes, end]
     cells = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
     leading = bool(cells) and cells[0][0] == cells[0][1]
@@ -161,9 +159,6 @@ def find(lines: Lines, header: int, end: int, schema: Schema, section: int) -> T
     return Table(Span(header + 1, end), columns, rows, section)
 
 
-_TITLE_KEYS = ("title", "paper", "name")
-
-
 def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: int) -> Entry:
     row = split_row(lines[index])
     fields = []
@@ -182,11 +177,8 @@ def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: i
                 end_column=end + 1,
             )
         )
-    title = next((f for key in _TITLE_KEYS for f in fields if f.key == key), None)
-    if title is None and fields:
-        title = fields[0]
     return Entry(
-        heading=plain_text(title.value) if title else "",
+        heading="",  # a row has no heading: its title is one of its cells
         heading_source="",
         level=0,
         span=Span(index + 1, index + 1),
@@ -251,23 +243,24 @@ def file_style(document: Document) -> TableStyle:
 
 
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pipe_columns(text: str) -> list[int]:
+    return [display_width(text[: match.start()]) for match in _PIPE.finditer(text)]
 
 
 def _is_aligned(document: Document, table: Table) -> bool:
     """Whether every line of ``table`` has its pipes at the same display columns."""
     if len(table.rows) < 2:
         return False
-    positions = set()
-    for line_no in range(table.span.start, table.span.end + 1):
-        text = strip_newline(document.lines[line_no - 1])
-        columns, width = [], 0
-        for char in text:
-            if char == "|":
-                columns.append(width)
-            width += display_width(char)
-        positions.add(tuple(columns))
-    return len(positions) == 1
+    first = _pipe_columns(strip_newline(document.lines[table.span.start - 1]))
+    return all(
+        _pipe_columns(strip_newline(document.lines[line_no - 1])) == first
+        for line_no in range(table.span.start + 1, table.span.end + 1)
+    )
 
 
 # --- the canonical form ------------------------------------------------------------

@@ -221,7 +221,9 @@ def _entry_diagnostics(
         else:
             fields[field.key] = field.value
             first[field.key] = field
-    instance: dict[str, Any] = {"heading": entry.heading, "fields": fields}
+    instance: dict[str, Any] = {"fields": fields, "layout": entry.layout.plugin}
+    if entry.layout is not Layout.ROW:  # a row has no heading: its title is a cell
+        instance["heading"] = entry.heading
     reported: set[tuple[str, ...]] = set()
     for error in schema.errors(instance, validator):
         where = tuple(str(part) for part in error.absolute_path)
@@ -265,8 +267,13 @@ def _entry_diagnostics(
                     field.column,
                     f'"{_title(schema, key)}": {error.message}',
                 )
-        else:
+        elif not (where == () and keyword == "required" and _names_heading(error.message)):
+            # (A row has no heading for a schema to require: its title is a cell.)
             yield RL010.at(path, entry.line, 1, f"entry: {error.message}")
+
+
+def _names_heading(message: str) -> bool:
+    return message.startswith("'heading' ")
 
 
 def _missing(
