@@ -242,7 +242,7 @@ def _entry(rng: random.Random, names: dict[str, int], defects: bool) -> _Entry:
     date = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(6 * 365))
     slug = name.replace(" ", "").replace("(", "").replace(")", "")
     values = {
-        "Paper": _paper(rng, name, slug),
+        "Paper": _paper(rng, name, slug, date),
         "Accepted": rng.choice(VENUES),
         "Submission Date": date.isoformat(),
         "Authors": "; ".join(rng.sample(INSTITUTIONS, rng.randint(1, 4))),
@@ -280,9 +280,11 @@ def _entry(rng: random.Random, names: dict[str, int], defects: bool) -> _Entry:
     return _Entry(name, date, "\n".join(lines).split("\n"))
 
 
-def _paper(rng: random.Random, name: str, slug: str) -> str:
+def _paper(rng: random.Random, name: str, slug: str, date: datetime.date) -> str:
     """The title link, then badge lines joined by two-space hard breaks."""
-    arxiv = f"{rng.randint(19, 24)}{rng.randint(1, 12):02d}.{rng.randint(1, 19999):05d}"
+    rng.randint(19, 24), rng.randint(1, 12)  # (drawn as before, so seeds give the same lists)
+    # The arXiv id's month is the submission date's, as arXiv numbers them (RL302).
+    arxiv = f"{date:%y%m}.{rng.randint(1, 19999):05d}"
     title = f"{name}: {_title(rng)}"
     lines = [f"[{title}](https://arxiv.org/abs/{arxiv})"]
     owner = f"lab{rng.randint(1, 500)}"

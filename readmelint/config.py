@@ -16,7 +16,16 @@ from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort
 
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
-_KEYS = {"schema", "entry-levels", "layout", "sort", "select", "ignore", "exclude"}
+_KEYS = {
+    "schema",
+    "entry-levels",
+    "layout",
+    "sort",
+    "duplicates",
+    "select",
+    "ignore",
+    "exclude",
+}
 
 
 @dataclass(frozen=True)
@@ -118,6 +127,9 @@ def config_from_table(
     ):
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
     layouts = _layouts(table.get("layout", ["headings"]), name)
+    duplicates = table.get("duplicates", "file")
+    if duplicates not in ("file", "section", False):
+        raise ConfigError(f'{name}: duplicates must be "file", "section" or false')
     sort: Sort | bool | None = None
     if "sort" in table:
         sort = _sort(table["sort"], schema, name)
@@ -126,6 +138,7 @@ def config_from_table(
             schema=schema,
             entry_levels=tuple(levels),
             layouts=layouts,
+            duplicates=duplicates,
             sort=sort,
             select=frozenset(_strings(table.get("select", []), "select", name)),
             ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),

@@ -76,10 +76,18 @@ ISO_DATE = DateFormat("YYYY-MM-DD")
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
+    """What the schema says of one field.
+
+    ``link``: it must hold a link (``format: markdown-link``); ``arxiv_date``: it is
+    the date an arXiv id's month must agree with (``"x-arxiv-date": true``).
+    """
+
     key: str
     title: str
     required: bool
     date_format: DateFormat | None
+    link: bool = False
+    arxiv_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,7 +237,16 @@ def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...
             date_format = DateFormat(spec["x-date-format"])
         elif spec.get("format") == "date":
             date_format = ISO_DATE
-        specs.append(FieldSpec(key, str(title), key in required, date_format))
+        specs.append(
+            FieldSpec(
+                key,
+                str(title),
+                key in required,
+                date_format,
+                link=spec.get("format") == "markdown-link",
+                arxiv_date=spec.get("x-arxiv-date") is True,
+            )
+        )
     return tuple(specs)
 
 

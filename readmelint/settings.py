@@ -6,6 +6,7 @@ the command line; the library core reads only this.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from readmelint.schema import Schema, bundled_schema
@@ -29,6 +30,10 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     # Where entries are: the names of layouts (see :mod:`readmelint.layouts`).
     layouts: tuple[str, ...] = ("headings",)
+    # Where a paper may appear only once: "file", "section", or False for anywhere.
+    duplicates: str | bool = "file"
+    # The date dates are checked against (None: the local date when checked).
+    today: datetime.date | None = None
 
     def reads(self, layout: str) -> bool:
         return layout in self.layouts

@@ -7,7 +7,7 @@ from readmelint.fix import fix_text
 from readmelint.settings import Settings
 
 ENTRY = """### {name}
-- **Paper:** [P](https://example.org/p)
+- **Paper:** [{name}](https://example.org/{name})
 - **Accepted:** arXiv
 - **Submission Date:** {date}
 - **Authors:**

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 
 from readmelint.layouts import table
 from readmelint.model import Diagnostic
-from readmelint.rules import fields, style, suppression
+from readmelint.rules import fields, papers, style, suppression
 from readmelint.rules.base import Context, Rule
 
-_MODULES = (fields, style, table, suppression)
+_MODULES = (fields, style, table, papers, suppression)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted((rule for module in _MODULES for rule in module.RULES), key=lambda rule: rule.code)
@@ -26,4 +26,5 @@ CHECKS: tuple[Callable[[Context], Iterator[Diagnostic]], ...] = (
     fields.check,
     style.check,
     table.check,
+    papers.check,
 )

@@ -1,0 +1,161 @@
+"""Which paper an entry names: its identifiers (arXiv, DOI, OpenReview, URL) and its title.
+
+Identifiers come from the links in the entry's fields (link destinations as
+markdown-it reads them, not image sources: a badge's shields.io picture says
+nothing of the paper, the page it links to may). A URL other than those three
+identifies the paper only as the first link of the entry's paper field (the
+field keyed ``paper``, ``title`` or ``name``, or the schema's first link field):
+code and project links are often shared by several papers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import parse_qs, urlsplit
+
+from readmelint.markdown import parse_inline, plain_text
+from readmelint.model import Entry, Field
+from readmelint.schema import Schema
+
+_ARXIV = re.compile(
+    r"^(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html|format)/"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?(?:\.pdf)?/?$",
+    re.IGNORECASE,
+)
+_DOI = re.compile(r"^(?:dx\.)?doi\.org/(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_TITLE_KEYS = ("paper", "title", "name")
+# A field that may hold a paper's identifiers (a cheap test before any parsing).
+_IDENTIFYING = re.compile(r"arxiv\.org|doi\.org|openreview\.net", re.IGNORECASE)
+# A value that starts with a plain link: no parsing needed to read it (see schema.py).
+_LEADING_LINK = re.compile(r"\[([^\[\]\\`<>\r\n*_!&]*)\]\(([^\s()<>\\`]+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """What identifies one entry's paper: ``identifiers`` such as ``arxiv:2402.12226``."""
+
+    identifiers: tuple[str, ...]
+    title: str  # normalised; "" if none
+    arxiv: str | None  # the arXiv id of the paper field's link, else the entry's first
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv id of an arxiv.org URL (``abs``, ``pdf``, ``html``), version dropped."""
+    rest = _without_scheme(url)
+    match = _ARXIV.match(rest)
+    return match["id"].lower() if match else None
+
+
+def _without_scheme(url: str) -> str:
+    return re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE)
+
+
+def identifier(url: str) -> str | None:
+    """``arxiv:ID``, ``doi:DOI`` or ``openreview:ID`` for a URL naming a paper, else None."""
+    found = arxiv_id(url)
+    if found:
+        return f"arxiv:{found}"
+    rest = _without_scheme(url)
+    doi = _DOI.match(rest)
+    if doi:
+        return f"doi:{doi['doi'].lower()}"
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    if host == "openreview.net" and parts.path.rstrip("/") in ("/forum", "/pdf"):
+        forum = parse_qs(parts.query).get("id")
+        if forum:
+            return f"openreview:{forum[0]}"
+    return None
+
+
+def normal_url(url: str) -> str:
+    """A URL without scheme, ``www.``, fragment or trailing slash, its host lowercased."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"url:{host}{path}{query}"
+
+
+def normal_title(title: str) -> str:
+    """A title's words, casefolded, without punctuation or a trailing period."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    kept = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in text)
+    return " ".join(kept.split())
+
+
+def paper_field(entry: Entry, schema: Schema) -> Field | None:
+    """The field that names the entry's paper (see the module's docstring)."""
+    for key in _TITLE_KEYS:
+        found = entry.field(key)
+        if found is not None:
+            return found
+    for spec in schema.fields:
+        if spec.link and (found := entry.field(spec.key)) is not None:
+            return found
+    return None
+
+
+def paper_of(entry: Entry, schema: Schema) -> Paper:
+    named = paper_field(entry, schema)
+    identifiers: list[str] = []
+    arxiv: str | None = None
+    title = entry.heading
+    if named is not None:
+        first = _first_link(named.value)
+        if first is not None:
+            text, url = first
+            title = text or title
+            found = identifier(url)
+            if found or url.strip():  # `[Title]()` in a template names nothing
+                identifiers.append(found or normal_url(url))
+            if found and found.startswith("arxiv:"):
+                arxiv = found.removeprefix("arxiv:")
+        elif not title:
+            title = plain_text(named.value)
+    for field in entry.fields:
+        value = field.value
+        if not _IDENTIFYING.search(value):
+            continue
+        for url in _links(value):
+            found = identifier(url)
+            if found and found not in identifiers:
+                identifiers.append(found)
+                if arxiv is None and found.startswith("arxiv:"):
+                    arxiv = found.removeprefix("arxiv:")
+    return Paper(tuple(identifiers), normal_title(title), arxiv)
+
+
+def _first_link(value: str) -> tuple[str, str] | None:
+    """The text and destination of the first link on ``value``'s first line."""
+    first = value.partition("\n")[0]
+    leading = _LEADING_LINK.match(first)
+    if leading:
+        return leading[1].strip(), leading[2]
+    return _parsed_first_link(first)
+
+
+@lru_cache(maxsize=1024)
+def _parsed_first_link(line: str) -> tuple[str, str] | None:
+    tokens = parse_inline(line)
+    for index, token in enumerate(tokens):
+        if token.type == "link_open":
+            text = []
+            for inner in tokens[index + 1 :]:
+                if inner.type == "link_close":
+                    break
+                if inner.type in ("text", "code_inline"):
+                    text.append(inner.content)
+            return "".join(text).strip(), str(token.attrGet("href") or "")
+    return None
+
+
+def _links(value: str) -> Iterator[str]:
+    """Every link destination in ``value`` (not image sources)."""
+    for token in parse_inline(value):
+        if token.type == "link_open":
+            yield str(token.attrGet("href") or "")
