@@ -110,7 +110,8 @@ def config_from_table(
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ConfigError(
-            f"{name}: unknown key {unknown[0]!r} in {where}; known keys: {', '.join(sorted(_KEYS))}"
+            f"{name}: unknown key {unknown[0]!r} in {where}{_did_you_mean(unknown[0])}; "
+            f"known keys: {', '.join(sorted(_KEYS))}"
         )
     base = path.parent if path else Path.cwd()
     schema = bundled_schema()
@@ -170,6 +171,13 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
     if order not in ("descending", "ascending"):
         raise ConfigError(f'{name}: sort.order must be "descending" or "ascending"')
     return Sort(key, descending=order == "descending")
+
+
+def _did_you_mean(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _layouts(value: object, name: str) -> tuple[str, ...]:

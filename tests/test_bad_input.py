@@ -313,8 +313,8 @@ CASES = [
     BadInput(
         "config-unknown-key",
         "a config file with an unknown key",
-        "`CONFIG: unknown key 'KEY' in the file; known keys: ...`",
-        "unknown key 'entry-level' in the file; known keys: entry-levels",
+        "`CONFIG: unknown key 'KEY' in the file (did you mean 'KEYS'?); known keys: ...`",
+        "unknown key 'entry-level' in the file (did you mean 'entry-levels'?); known keys: dup",
         with_config("entry-level = 3\n"),
     ),
     BadInput(

@@ -1,0 +1,208 @@
+"""Entry tables in canonical form: columns in schema order, rows by date, padding by the file.
+
+Columns move with their header and delimiter cells; rows that miss trailing
+cells get them, empty; a row's padding changes only where most rows of the file
+share one style (``| a | b |`` or ``|a|b|``) and the row does not. No cell's
+content changes and no cell is dropped, not even one past the header's count.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from readmelint.canonical.order import order_entries
+from readmelint.layouts.table.rows import PIPE, TRIM, Row, split_row
+from readmelint.model import Document, Entry, Table
+from readmelint.output import Block, compact
+from readmelint.schema import Schema
+from readmelint.settings import Settings
+from readmelint.source import strip_newline
+
+
+@dataclass(frozen=True, slots=True)
+class TableStyle:
+    """How most rows of a file are written: cell padding and outer pipes.
+
+    ``padding``: ``" "`` (``| a | b |``), ``""`` (``|a|b|``) or ``None`` where no
+    style holds most rows: then each row keeps its own. ``aligned``: most tables
+    line their pipes up (counted in display width, so CJK text lines up too).
+    """
+
+    padding: str | None
+    leading: bool
+    trailing: bool
+    aligned: bool
+
+
+def row_padding(row: Row) -> str | None:
+    """``" "`` or ``""`` if every cell of ``row`` is padded that way, else None."""
+    found: set[str] = set()
+    for index in range(len(row.cells)):
+        cell = row.cell(index)
+        if not cell.strip(" "):
+            continue  # an empty cell fits any padding
+        left, right = row.padding(index)
+        if left != right or left not in (" ", ""):
+            return None
+        found.add(left)
+    return found.pop() if len(found) == 1 else (" " if not found else None)
+
+
+def file_style(document: Document) -> TableStyle:
+    rows = [split_row(document.lines[entry.line - 1]) for t in document.tables for entry in t.rows]
+    paddings = Counter(row_padding(row) for row in rows)
+    padding, count = max(
+        ((style, paddings[style]) for style in (" ", "")), key=lambda pair: pair[1]
+    )
+    leading = sum(row.leading for row in rows) * 2 >= len(rows)
+    trailing = sum(row.trailing for row in rows) * 2 >= len(rows)
+    aligned = sum(_is_aligned(document, table) for table in document.tables)
+    return TableStyle(
+        padding if count * 2 > len(rows) else None,
+        leading,
+        trailing,
+        aligned * 2 > len(document.tables) and len(document.tables) > 0,
+    )
+
+
+def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pipe_columns(text: str) -> list[int]:
+    return [display_width(text[: match.start()]) for match in PIPE.finditer(text)]
+
+
+def _is_aligned(document: Document, table: Table) -> bool:
+    """Whether every line of ``table`` has its pipes at the same display columns."""
+    if len(table.rows) < 2:
+        return False
+    first = _pipe_columns(strip_newline(document.lines[table.span.start - 1]))
+    return all(
+        _pipe_columns(strip_newline(document.lines[line_no - 1])) == first
+        for line_no in range(table.span.start + 1, table.span.end + 1)
+    )
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """One entry table in canonical form."""
+
+    table: Table
+    order: tuple[int, ...]  # column indexes in their new order
+    rows: tuple[Entry, ...]  # rows in their new order
+    lines: Sequence[str | int]  # the table's new lines (see :func:`readmelint.output.compact`)
+    changed: frozenset[int]  # lines (1-based) whose own text changes, moves aside
+
+
+@dataclass(frozen=True)
+class TablesPlan:
+    """Every entry table of a document in canonical form."""
+
+    style: TableStyle
+    tables: tuple[TablePlan, ...]
+
+    def blocks(self) -> Iterator[Block]:
+        for plan in self.tables:
+            yield Block(plan.table.span.start, plan.table.span.end, (plan.lines,))
+
+
+def column_order(table: Table, schema: Schema) -> tuple[int, ...]:
+    """Known columns in schema order (stable), then the others as they were."""
+    known = [i for i, c in enumerate(table.columns) if c.key in schema.order]
+    known.sort(key=lambda i: schema.order[table.columns[i].key or ""])
+    return (*known, *(i for i, c in enumerate(table.columns) if c.key not in schema.order))
+
+
+def plan(document: Document, settings: Settings) -> TablesPlan:
+    style = file_style(document)
+    plans = []
+    for table in document.tables:
+        order = column_order(table, settings.schema)
+        rows = order_entries(table.rows, settings)  # a template row has no date: it goes last
+        widths = _widths(document, table, order) if style.aligned else None
+        original = [
+            strip_newline(document.lines[i]) for i in range(table.span.start - 1, table.span.end)
+        ]
+        head = _render(split_row(original[0]), order, len(order), style, widths, header=True)
+        delimiter = _render(split_row(original[1]), order, len(order), style, widths, rule=True)
+        body = [
+            _render(split_row(document.lines[e.line - 1]), order, len(order), style, widths)
+            for e in rows
+        ]
+        new = [head, delimiter, *body]
+        changed = {table.span.start} if head != original[0] else set()
+        changed |= {table.span.start + 1} if delimiter != original[1] else set()
+        changed |= {e.line for e, line in zip(rows, body, strict=True) if line != _own(document, e)}
+        lines = compact(new, original, table.span.start - 1)
+        plans.append(TablePlan(table, order, rows, lines, frozenset(changed)))
+    return TablesPlan(style, tuple(plans))
+
+
+def _own(document: Document, entry: Entry) -> str:
+    return strip_newline(document.lines[entry.line - 1])
+
+
+def _widths(document: Document, table: Table, order: tuple[int, ...]) -> list[int]:
+    widths = [3] * len(order)
+    for line_no in (table.span.start, *(e.line for e in table.rows)):
+        row = split_row(document.lines[line_no - 1])
+        for position, index in enumerate(order):
+            if index < len(row.cells):
+                widths[position] = max(widths[position], display_width(row.content(index)))
+    return widths
+
+
+def _render(
+    row: Row,
+    order: tuple[int, ...],
+    count: int,
+    style: TableStyle,
+    widths: list[int] | None,
+    header: bool = False,
+    rule: bool = False,
+) -> str:
+    """``row`` with its cells in ``order``, padded to ``count`` cells, in ``style``.
+
+    Cells beyond ``count`` (which GitHub does not show) follow, as they were. The
+    header and delimiter keep their own padding (they are often centred by hand)
+    unless the file aligns its tables.
+    """
+    indexes = [*order, *range(count, len(row.cells))]
+    restyle = widths is not None or (
+        style.padding is not None and not header and not rule and row_padding(row) != style.padding
+    )
+    cells = []
+    for position, index in enumerate(indexes):
+        content = row.content(index) if index < len(row.cells) else ""
+        if widths is not None and position < len(widths):
+            width = widths[position]
+            if rule:
+                content = _rule_cell(content, width)
+            cells.append(f" {content}{' ' * (width - display_width(content))} ")
+        elif restyle or index >= len(row.cells):
+            pad = style.padding if style.padding is not None else " "
+            cells.append(f"{pad}{content}{pad}")
+        else:
+            cells.append(row.cell(index))
+    leading = style.leading if restyle else row.leading
+    trailing = style.trailing if restyle else row.trailing
+    text = "|".join(cells)
+    # An empty first or last cell needs its outer pipe, or the row loses it; one cell
+    # needs a pipe to be a row at all.
+    if leading or not cells[0].strip(TRIM) or (len(cells) == 1 and not trailing):
+        text = "|" + text
+    if trailing or not cells[-1].strip(TRIM):
+        text += "|"
+    return row.indent + text
+
+
+def _rule_cell(content: str, width: int) -> str:
+    left = content.startswith(":")
+    right = content.endswith(":") and len(content) > 1
+    return (":" if left else "") + "-" * (width - left - right) + (":" if right else "")

@@ -1,0 +1,161 @@
+"""Reading entry tables: rows cut into cells as GitHub cuts them, and what a row holds.
+
+An *entry table* is a table whose header cells, read as labels (markup,
+``&nbsp;``, case and spacing aside), name at least two fields of the schema;
+every other table is left alone. A row is an entry, each cell under a header
+a field. Cells are split on every pipe not escaped with a backslash, inside
+code spans too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readmelint.labels import normalise
+from readmelint.markdown import plain_text
+from readmelint.model import Column, Document, Entry, Field, Layout, Span, Table
+from readmelint.schema import Schema
+from readmelint.source import Lines, strip_newline
+
+# The whitespace markdown-it trims around a row and a cell (its MD_TRIM_CHARS).
+TRIM = " \t\n\x0b\x0c\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
+
+
+# A pipe separates cells unless a backslash is right before it (markdown-it's rule).
+PIPE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table line cut into cells: each cell's text between its pipes, as offsets.
+
+    ``start`` and ``end`` bound the row's text without surrounding whitespace;
+    ``leading``/``trailing``: whether it starts/ends with a pipe.
+    """
+
+    text: str
+    start: int
+    end: int
+    leading: bool
+    trailing: bool
+    cells: tuple[tuple[int, int], ...]
+
+    def cell(self, index: int) -> str:
+        start, end = self.cells[index]
+        return self.text[start:end]
+
+    def content(self, index: int) -> str:
+        """What cell ``index`` holds, its padding aside (tabs are kept: they may be content)."""
+        return self.cell(index).strip(" ")
+
+    def padding(self, index: int) -> tuple[str, str]:
+        cell = self.cell(index)
+        return cell[: len(cell) - len(cell.lstrip(" "))], cell[len(cell.rstrip(" ")) :]
+
+    @property
+    def indent(self) -> str:
+        return self.text[: self.start]
+
+
+def split_row(line: str) -> Row:
+    """Cut a table line into cells the way markdown-it does (``\\|`` is no separator)."""
+    text = strip_newline(line)
+    start = len(text) - len(text.lstrip(TRIM))
+    end = len(text.rstrip(TRIM))
+    pipes = [match.start() for match in PIPE.finditer(text, start, end)]
+    bounds = [start - 1, *pipes, end]
+    cells = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    leading = bool(cells) and cells[0][0] == cells[0][1]
+    if leading:
+        cells.pop(0)
+    trailing = bool(cells) and cells[-1][0] == cells[-1][1] and bool(pipes)
+    if trailing:
+        cells.pop()
+    return Row(text, start, end, leading, trailing, tuple(cells))
+
+
+def header_key(title: str) -> str | None:
+    """The schema key a header names: read like a label, ``&nbsp;`` and markup aside."""
+    key = normalise(plain_text(title).strip(TRIM))
+    return key or None
+
+
+def find(lines: Lines, header: int, end: int, schema: Schema, section: int) -> Table | None:
+    """The entry table on lines ``header`` to ``end`` (0-based, end excluded), if it is one."""
+    head = split_row(lines[header])
+    columns = tuple(
+        Column(head.content(index).strip(TRIM), header_key(head.cell(index)))
+        for index in range(len(head.cells))
+    )
+    if sum(column.key in schema.order for column in columns) < 2:
+        return None
+    rows = tuple(_row_entry(lines, index, columns, section) for index in range(header + 2, end))
+    return Table(Span(header + 1, end), columns, rows, section)
+
+
+def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: int) -> Entry:
+    row = split_row(lines[index])
+    fields = []
+    for position, column in enumerate(columns[: len(row.cells)]):
+        if column.key is None:
+            continue  # an empty header names no field
+        start, end = row.cells[position]
+        fields.append(
+            Field(
+                label=column.title,
+                key=column.key,
+                span=Span(index + 1, index + 1),
+                column=start + 1,
+                label_source="",
+                lines=lines,
+                end_column=end + 1,
+            )
+        )
+    return Entry(
+        heading="",  # a row has no heading: its title is one of its cells
+        heading_source="",
+        level=0,
+        span=Span(index + 1, index + 1),
+        heading_line=index + 1,
+        fields=tuple(fields),
+        layout=Layout.ROW,
+        section=section,
+    )
+
+
+def is_template_row(row: Row) -> bool:
+    return not any(row.cell(index).strip(TRIM) for index in range(len(row.cells)))
+
+
+def signature(
+    document: Document, entry: Entry, table: Table, header: tuple[object, ...]
+) -> tuple[object, ...]:
+    """What a row holds, blind to column order and padding: each cell by its header.
+
+    ``header``: the table's :func:`table_signature`, so a row cannot move to another table.
+    """
+    row = split_row(document.lines[entry.line - 1])
+    cells = sorted(
+        (table.columns[i].title, row.content(i))
+        for i in range(min(len(row.cells), len(table.columns)))
+        if row.content(i)
+    )
+    extra = tuple(row.content(i) for i in range(len(table.columns), len(row.cells)))
+    return (table.section, header, tuple(cells), extra)
+
+
+def table_signature(document: Document, table: Table) -> tuple[object, ...]:
+    """A table's header and delimiter, cell by cell, blind to column order and padding."""
+    header = split_row(document.lines[table.span.start - 1])
+    rule = split_row(document.lines[table.span.start])
+    return tuple(
+        sorted(
+            (header.content(i), _alignment(rule.content(i)) if i < len(rule.cells) else "")
+            for i in range(len(header.cells))
+        )
+    )
+
+
+def _alignment(cell: str) -> str:
+    return ("left" if cell.startswith(":") else "") + ("right" if cell.endswith(":") else "")

@@ -1,0 +1,180 @@
+"""What check reports of entry tables: the table codes, and the shared ones at rows and headers.
+
+Missing and unknown columns are reported once, at the header; everything fix
+would change is reported, and only that (RL107 where no other code names it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from readmelint.layouts.table.render import row_padding
+from readmelint.layouts.table.rows import split_row
+from readmelint.model import Diagnostic
+from readmelint.rules.base import Context, Rule
+
+_TABLE = (
+    "| Title | Venue | Date |\n"
+    "| --- | --- | --- |\n"
+    "| [AnyGPT](https://arxiv.org/abs/2402.12226) | arXiv | 2024-02-19 |\n"
+)
+
+
+_TABLE_SCHEMA: dict[str, dict[str, Any]] = {
+    "title": {"title": "Title", "type": "string", "minLength": 1},
+    "venue": {"title": "Venue", "type": "string"},
+    "date": {"title": "Date", "type": "string", "format": "date"},
+}
+
+
+RL012 = Rule(
+    "RL012",
+    "extra-cells",
+    "A table row has more cells than its header: GitHub does not show the extra ones.",
+    "Their content is invisible on GitHub, so `fix` never deletes it: move it into a "
+    "column, or add a column to the header.",
+    _TABLE + "| [Emu](https://arxiv.org/abs/2307.05222) | arXiv | 2023-07-11 | lost |\n",
+    _TABLE,
+    failing_line=4,
+    schema_fields=_TABLE_SCHEMA,
+)
+
+
+RL108 = Rule(
+    "RL108",
+    "missing-cells",
+    "A table row has fewer cells than its header.",
+    "Markdown shows the missing cells empty; `fix` writes them, empty, so the row reads "
+    "as it renders.",
+    _TABLE + "| [Emu](https://arxiv.org/abs/2307.05222) | arXiv |\n",
+    _TABLE,
+    fixable=True,
+    failing_line=4,
+    schema_fields={**_TABLE_SCHEMA, "date": {"title": "Date", "type": "string"}},
+)
+
+
+RL109 = Rule(
+    "RL109",
+    "cell-padding",
+    "A table row pads its cells unlike most rows of the file (`| a | b |` or `|a|b|`).",
+    "Only where most rows of the file use one style: a file without one keeps each "
+    "row's padding as it is.",
+    _TABLE + "| [Emu](https://arxiv.org/abs/2307.05222) |arXiv| 2023-07-11 |\n",
+    _TABLE,
+    fixable=True,
+    failing_line=4,
+    schema_fields=_TABLE_SCHEMA,
+)
+
+
+RULES = (RL012, RL108, RL109)
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    from readmelint.rules.fields import RL001, RL005, closest_title
+    from readmelint.rules.style import RL101, RL104, RL105, RL107
+
+    path, document, schema = context.path, context.document, context.settings.schema
+    tables = context.canonical.tables
+    style = tables.style
+    for table_plan in tables.tables:
+        table = table_plan.table
+        header = split_row(document.lines[table.header_line - 1])
+        keys = {column.key for column in table.columns}
+        for spec in schema.fields:
+            if spec.required and spec.key not in keys:
+                yield RL001.at(
+                    path,
+                    table.header_line,
+                    header.cells[0][0] + 1 if header.cells else 1,
+                    f'table has no column "{spec.title}"; add it to the header',
+                )
+        for index, column in enumerate(table.columns):
+            if column.key is not None and column.key not in schema.order and schema.closed:
+                yield RL005.at(
+                    path,
+                    table.header_line,
+                    header.cells[index][0] + 1,
+                    f'unknown column "{column.title}"; did you mean '
+                    f'"{closest_title(column.key, keys, schema)}"?',
+                )
+        found_lines: set[int] = set()
+        if table_plan.order != tuple(range(len(table.columns))):
+            first = next(p for p, i in enumerate(table_plan.order) if p != i)
+            expected, actual = table.columns[table_plan.order[first]], table.columns[first]
+            found_lines.add(table.header_line)
+            yield RL101.at(
+                path,
+                table.header_line,
+                header.cells[first][0] + 1,
+                f'column "{expected.title}" should come before "{actual.title}" (schema order)',
+            )
+        for actual_row, expected_row in zip(table.rows, table_plan.rows, strict=True):
+            if actual_row is not expected_row:
+                sort = context.settings.resolved_sort()
+                by = schema.spec(sort.key if sort else None)
+                direction = "newest first" if sort is None or sort.descending else "oldest first"
+                yield RL104.at(
+                    path,
+                    expected_row.line,
+                    1,
+                    f"this row should come before line {actual_row.line}: rows are sorted by "
+                    f"{by.title if by else 'date'}, {direction}",
+                )
+                break
+        for entry in table.rows:
+            row = split_row(document.lines[entry.line - 1])
+            reported = False
+            if len(row.cells) > len(table.columns):
+                yield RL012.at(
+                    path,
+                    entry.line,
+                    row.cells[len(table.columns)][0] + 1,
+                    f"row has {len(row.cells)} cells, the header {len(table.columns)}: GitHub "
+                    "does not show the rest; move it into a column",
+                )
+            if len(row.cells) < len(table.columns):
+                reported = True
+                yield RL108.at(
+                    path,
+                    entry.line,
+                    row.end + 1,
+                    f"row has {len(row.cells)} cells, the header {len(table.columns)}; "
+                    "fix adds the missing ones, empty",
+                )
+            own = row_padding(row)
+            if style.padding is not None and own != style.padding and not style.aligned:
+                reported = True
+                name = "| a | b |" if style.padding else "|a|b|"
+                yield RL109.at(
+                    path,
+                    entry.line,
+                    row.start + 1,
+                    f"cells are padded unlike most rows of this file ({name})",
+                )
+            text = row.text
+            if len(text) != len(text.rstrip(" \t")):
+                reported = True
+                yield RL105.at(
+                    path,
+                    entry.line,
+                    len(text.rstrip(" \t")) + 1,
+                    "trailing whitespace (not a hard line break)",
+                )
+            if entry.line in table_plan.changed and not reported and not found_lines:
+                yield RL107.at(
+                    path,
+                    entry.line,
+                    row.start + 1,
+                    "row is not in canonical form; `readmelint fix --diff` shows how",
+                )
+        rule_lines = {table.header_line, table.header_line + 1} & table_plan.changed
+        if rule_lines and not found_lines:
+            yield RL107.at(
+                path,
+                min(rule_lines),
+                1,
+                "table header is not in canonical form; `readmelint fix --diff` shows how",
+            )
