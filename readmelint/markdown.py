@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 # are refused by the parser (see ``readmelint.parse``).
 MAX_NESTING = 100
 
+# Blocks whose lines are taken as they are: whitespace inside them is content.
+VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+
 # GitHub renders these files as GitHub Flavored Markdown: tables and strikethrough on
 # top of CommonMark (not linkify: GitHub's autolinks do not change what a field holds).
 GFM_RULES = ["table", "strikethrough"]

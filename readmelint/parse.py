@@ -1,12 +1,9 @@
 """markdown-it-py tokens to a :class:`Document`.
 
-An entry is a heading at one of the configured levels followed directly by a
-fields block: a bullet list whose first item starts with a bold label, or a
-paragraph whose first line does. The entry runs to the next heading of the
-same or a higher rank (or the next entry heading); what follows its fields
-block (a note, an image) is its tail and moves with it. Headings, lists and
-paragraphs nested in block quotes, list items or HTML are never entries, and
-code blocks have no headings at all, so entry-like text inside them is inert.
+The text is parsed a chunk at a time (block structure only); each layout finds
+its entries in the top-level tokens (:mod:`readmelint.layouts.headings.find`,
+:mod:`readmelint.layouts.table.rows`). Comments, where suppressions live, and
+link reference definitions are collected here.
 
 Token maps are 0-based and end-exclusive; everything here is 1-based.
 """
@@ -14,32 +11,25 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import InputError
-from readmelint.labels import normalise, split_label
-from readmelint.markdown import MAX_NESTING, block_parser, parse_inline, plain_text
+from readmelint.layouts.headings.find import HeadingFinder
+from readmelint.markdown import MAX_NESTING, VERBATIM_BLOCKS, block_parser
 from readmelint.model import (
     Comment,
     Document,
     Entry,
-    Field,
-    Layout,
-    LineMarks,
     Section,
     Span,
     Table,
 )
 from readmelint.settings import Settings
-from readmelint.source import Lines, ends_in_loose_whitespace, strip_newline
+from readmelint.source import Lines, is_blank
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-
-_VERBATIM_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 
 def parse(text: str, settings: Settings | None = None, *, chunk_lines: int = 0) -> Document:
@@ -107,7 +97,7 @@ def _chunk_end(lines: Lines, at_least: int) -> int:
 def _left_open(tokens: list[Token], length: int) -> bool:
     """Whether a block that could go on past the chunk's ``length`` lines ends with it."""
     return any(
-        token.type in _VERBATIM_BLOCKS and token.map is not None and token.map[1] >= length
+        token.type in VERBATIM_BLOCKS and token.map is not None and token.map[1] >= length
         for token in tokens
         if token.level == 0
     )
@@ -130,26 +120,9 @@ def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
             )
 
 
-def is_blank(line: str) -> bool:
-    return not line.strip(" \t\r\n")
-
-
 def is_atx_heading(line: str) -> bool:
     """Whether ``line``, unindented, is a ``#`` heading (``#tag`` is not: it needs a space)."""
     return _ATX_HEADING.match(line) is not None
-
-
-@dataclass
-class _Heading:
-    """A top-level heading and, if it starts an entry, what the entry's block holds."""
-
-    index: int  # token index of heading_open, in its chunk
-    level: int
-    start: int  # 0-based first line
-    end: int  # 0-based, exclusive
-    text: str = ""
-    first_line: int = 0  # 0-based: the first comment above an entry heading, or the heading
-    body: tuple[list[Field], int, str, Layout] | None = None  # fields, indent, marker, layout
 
 
 class _Builder:
@@ -158,20 +131,15 @@ class _Builder:
     def __init__(self, lines: Lines, settings: Settings):
         self.lines = lines
         self.settings = settings
-        self.entry_levels = frozenset(settings.entry_levels if settings.reads("headings") else ())
+        levels = settings.entry_levels if settings.reads("headings") else ()
+        self.headings = HeadingFinder(lines, frozenset(levels))
         self.reads_tables = settings.reads("table")
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
-        self.tokens: list[Token] = []  # the chunk being read
-        self.headings: list[_Heading] = []
         self.comments: list[Comment] = []
-        self.verbatim = LineMarks()
-        self.paragraph_ends = LineMarks()
-        self.open_line_ends = LineMarks()
         self.references: dict[str, Any] = {}
         self.definitions: dict[str, list[int]] = {}  # label -> each definition's first line
 
     def add(self, tokens: list[Token], env: dict[str, Any]) -> None:
-        self.tokens = tokens
         for label, definition in env.get("references", {}).items():
             self.definitions.setdefault(label, []).append(definition["map"][0] + 1)
             if label not in self.references:  # the first definition wins
@@ -182,39 +150,14 @@ class _Builder:
             if token.level != 0 or token.map is None:
                 continue
             if token.type == "heading_open":
-                heading = _Heading(index, int(token.tag[1:]), token.map[0], token.map[1])
-                heading.text = self._heading_text(heading)
-                block = self._entry_block(heading)
-                heading.first_line = heading.start
-                if block is not None:
-                    heading.first_line = self._preamble_start(heading)
-                    heading.body = self._body(block)
-                self.headings.append(heading)
+                self.headings.add(tokens, index)
             elif token.type == "table_open" and self.reads_tables:
                 self.tables.append((token.map[0], token.map[1]))
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
-        self.tokens = []
 
     def build(self) -> Document:
-        headings = self.headings
-        entries: list[Entry] = []
-        sections: list[Section] = []
-        section = 0
-        for position, heading in enumerate(headings):
-            if heading.body is None:
-                section += 1
-                title, level = heading.text, heading.level
-                sections.append(Section(title, level, heading.start + 1, heading.end))
-                continue
-            end = len(self.lines)
-            # Indexes, not slices: slicing the rest of the list for every entry
-            # made 100,000 entries take minutes.
-            for later in range(position + 1, len(headings)):
-                if headings[later].body is not None or headings[later].level <= heading.level:
-                    end = headings[later].first_line
-                    break
-            entries.append(self._entry(heading, heading.body, end, section))
+        entries, sections = self.headings.build()
         tables = self._tables(entries, sections)
         rows = [row for table in tables for row in table.rows]
         return Document(
@@ -223,9 +166,9 @@ class _Builder:
             headed=tuple(entries),
             tables=tables,
             sections=tuple(sections),
-            verbatim_lines=self.verbatim.frozen(),
-            paragraph_ends=self.paragraph_ends.frozen(),
-            open_line_ends=self.open_line_ends.frozen(),
+            verbatim_lines=self.headings.verbatim.frozen(),
+            paragraph_ends=self.headings.paragraph_ends.frozen(),
+            open_line_ends=self.headings.open_line_ends.frozen(),
             comments=tuple(self.comments),
             references=self.references,
             redefinitions={
@@ -253,222 +196,3 @@ class _Builder:
             if candidate is not None:
                 found.append(candidate)
         return tuple(found)
-
-    def _preamble_start(self, heading: _Heading) -> int:
-        """First line of the HTML comments directly above an entry heading.
-
-        A suppression comment written right above a heading belongs to that
-        entry and moves with it when entries are sorted.
-        """
-        start = heading.start
-        index = heading.index - 1
-        while index >= 0:
-            token = self.tokens[index]
-            is_comment = token.type == "html_block" and token.level == 0
-            is_comment = is_comment and token.content.strip().startswith("<!--")
-            is_comment = is_comment and token.content.strip().endswith("-->")
-            if not is_comment or token.map is None or token.map[1] != start:
-                break
-            start = token.map[0]
-            index -= 1
-        return start
-
-    def _heading_text(self, heading: _Heading) -> str:
-        content = self.tokens[heading.index + 1].content
-        text = plain_text(content) if content.strip() else ""
-        # `#### ****` is an empty bold heading in a template, not four asterisks.
-        return "" if not text.strip("*_ ") else text
-
-    def _entry_block(self, heading: _Heading) -> int | None:
-        """Token index of the entry's fields block, or None if not an entry."""
-        if heading.level not in self.entry_levels:
-            return None
-        block = heading.index + 3  # heading_open, inline, heading_close
-        if block >= len(self.tokens):
-            return None
-        token = self.tokens[block]
-        if token.level != 0 or token.map is None:
-            return None
-        if token.type == "bullet_list_open":
-            first_item = self.tokens[block + 1]
-            first_child = self.tokens[block + 2]
-            if (
-                first_child.type == "paragraph_open"
-                and first_child.map is not None
-                and first_item.map is not None
-                and first_child.map[0] == first_item.map[0]
-                and split_label(self._item_content(first_item)[1]) is not None
-            ):
-                return block
-        elif token.type == "paragraph_open" and split_label(self._line(token.map[0]).lstrip(" ")):
-            return block
-        return None
-
-    def _line(self, index: int) -> str:
-        return strip_newline(self.lines[index])
-
-    def _item_content(self, item: Token) -> tuple[int, str]:
-        """0-based column where an item's content starts, and that content."""
-        assert item.map is not None
-        line = self._line(item.map[0])
-        marker_at = len(line) - len(line.lstrip(" "))
-        after_marker = marker_at + len(item.markup)
-        rest = line[after_marker:]
-        spaces = len(rest) - len(rest.lstrip(" "))
-        # CommonMark: after an empty marker line, or before indented code (five or more
-        # spaces), the content starts one column after the marker.
-        content_at = after_marker + (1 if not rest.strip(" \t") or spaces > 4 else spaces)
-        return content_at, line[content_at:]
-
-    def _body(self, block: int) -> tuple[list[Field], int, str, Layout]:
-        if self.tokens[block].type == "bullet_list_open":
-            fields, indent, marker = self._bullet_fields(block)
-            return fields, indent, marker, Layout.BULLETS
-        return self._line_fields(block), 0, "", Layout.LINES
-
-    def _entry(
-        self,
-        heading: _Heading,
-        body: tuple[list[Field], int, str, Layout],
-        end: int,
-        section: int,
-    ) -> Entry:
-        fields, indent, marker, layout = body
-        last = end - 1
-        while last >= heading.start and is_blank(self.lines[last]):
-            last -= 1
-        return Entry(
-            heading=heading.text,
-            heading_source=self._line(heading.start),
-            level=heading.level,
-            span=Span(heading.first_line + 1, last + 1),
-            heading_line=heading.start + 1,
-            fields=tuple(fields),
-            layout=layout,
-            section=section,
-            list_indent=indent,
-            list_marker=marker,
-        )
-
-    def _bullet_fields(self, block: int) -> tuple[list[Field], int, str]:
-        fields: list[Field] = []
-        index = block + 1
-        indent = -1
-        marker = "-"
-        while self.tokens[index].type != "bullet_list_close" or self.tokens[index].level != 0:
-            item = self.tokens[index]
-            index += 1
-            if item.type != "list_item_open" or item.level != 1 or item.map is None:
-                self._note_block(item, self.tokens[index])
-                continue
-            line = self._line(item.map[0])
-            if indent < 0:
-                indent = len(line) - len(line.lstrip(" "))
-                marker = item.markup
-            content_at, content = self._item_content(item)
-            first_child = self.tokens[index]
-            label = None
-            if first_child.type == "paragraph_open" and first_child.map == [
-                item.map[0],
-                first_child.map and first_child.map[1],
-            ]:
-                label = split_label(content)
-            last = item.map[1] - 1
-            while last > item.map[0] and is_blank(self.lines[last]):
-                last -= 1
-            fields.append(self._field(label, content, content_at, item.map[0], last))
-        return fields, max(indent, 0), marker
-
-    def _line_fields(self, block: int) -> list[Field]:
-        paragraph = self.tokens[block]
-        assert paragraph.map is not None
-        start, end = paragraph.map
-        self.paragraph_ends.add(end)
-        self._note_open_line_ends(self.tokens[block + 1], field_lines=True)
-        fields: list[Field] = []
-        current: tuple[int, str, int] | None = None  # first line, content, content column
-        label = None
-        for index in range(start, end + 1):
-            line = self._line(index) if index < end else ""
-            content = line.lstrip(" ")
-            next_label = split_label(content) if index < end else None
-            if index < end and next_label is None and current is not None:
-                continue
-            if current is not None:
-                first, first_content, column = current
-                fields.append(self._field(label, first_content, column, first, index - 1))
-            current = (index, content, len(line) - len(content))
-            label = next_label
-        return fields
-
-    def _field(
-        self,
-        label: object,
-        content: str,
-        column: int,
-        first: int,
-        last: int,
-    ) -> Field:
-        from readmelint.labels import Label
-
-        if isinstance(label, Label):
-            # Interned: a list repeats the same few labels thousands of times.
-            text: str | None = sys.intern(label.text)
-            key: str | None = sys.intern(normalise(label.text))
-            label_source = sys.intern(content[: label.source_length])
-        else:
-            text, key, label_source = None, None, ""
-        start = first + 1
-        return Field(
-            label=text,
-            key=key,
-            # One int for both ends of a one-line field: a long list has 70,000 fields.
-            span=Span(start, start if last == first else last + 1),
-            column=column + 1,
-            label_source=label_source,
-            lines=self.lines,
-        )
-
-    def _note_block(self, token: Token, following: Token) -> None:
-        """Remember which lines of a fields block hold content whitespace."""
-        if token.map is None:
-            return
-        if token.type in _VERBATIM_BLOCKS:
-            self.verbatim.update(range(token.map[0] + 1, token.map[1] + 1))
-        elif token.type == "paragraph_open":
-            self.paragraph_ends.add(token.map[1])
-            self._note_open_line_ends(following)
-
-    def _note_open_line_ends(self, inline: Token, *, field_lines: bool = False) -> None:
-        """Mark a paragraph's lines (all but its last) if one of its line ends is no break.
-
-        The paragraph is inline-parsed only where the answer matters and may be yes:
-        a paragraph of ``field_lines`` holding a backtick or ``<`` (markdown reads
-        ``**Tags:** `a`` then ``**Paper:** b`` as one code span, so the lines are
-        not fields of their own), or any paragraph with loose trailing whitespace
-        before a line end and a character that could open a span, tag or title.
-        """
-        if inline.map is None or "\n" not in inline.content:
-            return
-        start, end = inline.map
-        spanning = field_lines and not _SPANNING.isdisjoint(inline.content)
-        if not spanning and (
-            _OPENERS.isdisjoint(inline.content)
-            or not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1))
-        ):
-            return
-        if _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
-            self.open_line_ends.update(range(start + 1, end))
-
-
-# What can hold a line end that is no break: code spans, inline HTML, link titles.
-_OPENERS = frozenset("`<\"'(")
-_SPANNING = frozenset("`<")  # code spans and inline HTML
-
-
-def _breaks(tokens: Sequence[Token]) -> int:
-    """How many line breaks, soft or hard, ``tokens`` hold (image descriptions too)."""
-    return sum(
-        1 if token.type in ("softbreak", "hardbreak") else _breaks(token.children or ())
-        for token in tokens
-    )

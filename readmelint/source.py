@@ -129,6 +129,10 @@ def ends_in_loose_whitespace(line: str) -> bool:
     return stripped != line and not line.endswith("  ") and not stripped.endswith("\\")
 
 
+def is_blank(line: str) -> bool:
+    return not line.strip(" \t\r\n")
+
+
 def strip_newline(line: str) -> str:
     """``line`` without its terminator."""
     if line.endswith("\r\n"):

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 
 from readmelint.markdown import block_parser
 from readmelint.model import Document, Entry
-from readmelint.parse import is_atx_heading, is_blank
-from readmelint.source import strip_newline
+from readmelint.parse import is_atx_heading
+from readmelint.source import is_blank, strip_newline
 
 # Keeps a heading an entry's when the lines after it are parsed without its own fields.
 PLACEHOLDER_FIELD = "- **Paper:** x"

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from readmelint.canonical.order import field_order
 from readmelint.model import Document, Entry, Layout
-from readmelint.parse import is_blank
 from readmelint.schema import Schema
-from readmelint.source import strip_newline
+from readmelint.source import is_blank, strip_newline
 
 
 @dataclass(frozen=True, slots=True)
