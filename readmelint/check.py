@@ -10,7 +10,7 @@ from readmelint.canonical.plan import plan
 from readmelint.model import Diagnostic, Document
 from readmelint.parse import parse
 from readmelint.rules.base import Context
-from readmelint.rules.registry import BY_CODE, CHECKS
+from readmelint.rules.registry import BY_CODE, checks
 from readmelint.rules.suppression import apply_suppressions
 from readmelint.settings import Settings
 
@@ -26,6 +26,6 @@ def check_text(text: str, settings: Settings | None = None, path: str = "-") -> 
 
 def check_document(document: Document, settings: Settings, path: str) -> list[Diagnostic]:
     context = Context(path, document, settings, plan(document, settings, all_lines=False))
-    found = [diagnostic for check in CHECKS for diagnostic in check(context)]
+    found = [diagnostic for check in checks(settings) for diagnostic in check(context)]
     found = apply_suppressions(document, found, path, BY_CODE)
     return sorted((d for d in found if settings.enabled(d.code)), key=Diagnostic.sort_key)

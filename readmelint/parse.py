@@ -182,7 +182,7 @@ class _Builder:
         """The entry tables, but for those inside a headed entry (they belong to it)."""
         from bisect import bisect_right
 
-        from readmelint.layouts import table
+        from readmelint.layouts.table import rows as table
 
         starts = [entry.span.start for entry in entries]
         section_lines = [section.line for section in sections]

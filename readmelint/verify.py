@@ -15,7 +15,7 @@ from itertools import dropwhile, zip_longest
 from typing import Any
 
 from readmelint.errors import SafetyError
-from readmelint.model import Document, Entry, Layout, Table
+from readmelint.model import Document, Entry, Layout
 from readmelint.source import Lines, newline_of, strip_newline
 
 
@@ -71,28 +71,26 @@ def entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
 
 
 def fingerprints(document: Document) -> list[bytes]:
-    """Each entry's signature, by its layout's rule, digested: 16 bytes to keep an entry.
+    """Each entry's signature, by its layout, digested: 16 bytes to keep for an entry.
 
-    A row's says what each cell holds by its column's header (see
-    :func:`readmelint.layouts.table.signature`).
+    In the order of ``document.entries``; every layout's, so that an entry that
+    becomes another layout's (or none) is missed.
     """
     from hashlib import blake2b  # only fix needs it: kept off check's start-up
 
-    from readmelint.layouts import table
+    from readmelint.layouts import registry
 
-    rows: dict[int, tuple[Table, tuple[object, ...]]] = {}
-    for entry_table in document.tables:
-        header = table.table_signature(document, entry_table)
-        rows.update((row.line, (entry_table, header)) for row in entry_table.rows)
-    found = []
-    for entry in document.entries:
-        if entry.layout is Layout.ROW:
-            entry_table, header = rows[entry.line]
-            signature: object = table.signature(document, entry, entry_table, header)
-        else:
-            signature = entry_signature(document, entry)
-        found.append(blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16))
-    return [digest.digest() for digest in found]
+    signatures: dict[int, object] = {}
+    for layout in registry().values():
+        signatures.update(
+            (entry.line, signature) for entry, signature in layout.signatures(document)
+        )
+    return [
+        blake2b(
+            repr(signatures[entry.line]).encode("utf-8", "surrogatepass"), digest_size=16
+        ).digest()
+        for entry in document.entries
+    ]
 
 
 @dataclass(frozen=True)
@@ -164,13 +162,12 @@ class Preserved:
 
 def outside_ranges(document: Document) -> list[tuple[int, int]]:
     """The line ranges (0-based, end excluded) outside every layout's blocks."""
-    from readmelint.layouts.headings.runs import runs_of
+    from readmelint.layouts import registry
 
-    blocks = [(run[0].span.start, run[-1].span.end) for run in runs_of(document)]
-    blocks += [(table.span.start, table.span.end) for table in document.tables]
+    blocks = sorted(span for layout in registry().values() for span in layout.spans(document))
     ranges: list[tuple[int, int]] = []
     position = 0
-    for start, end in sorted(blocks):
+    for start, end in blocks:
         ranges.append((position, start - 1))
         position = end
     ranges.append((position, len(document.lines)))

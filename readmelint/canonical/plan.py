@@ -1,30 +1,44 @@
 """The canonical form of a document, which check reads and fix writes.
 
-Each layout plans its own entries (:mod:`readmelint.layouts`); what fix writes
-is the input with each layout's blocks replaced (:class:`readmelint.output.Output`).
+Each layout the settings name plans its own entries (:mod:`readmelint.layouts`);
+what fix writes is the input with every layout's blocks replaced
+(:class:`readmelint.output.Output`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from readmelint.layouts import headings, table
+from readmelint.layouts import LayoutPlan, registry
 from readmelint.model import Document
 from readmelint.output import Output
 from readmelint.settings import Settings
 
+P = TypeVar("P", bound=LayoutPlan)
+
 
 @dataclass(frozen=True)
 class Canonical:
-    """Every layout's plan for one document."""
+    """Every layout's plan for one document, by layout name."""
 
     document: Document
-    headings: headings.Plan
-    tables: table.TablesPlan
+    plans: Mapping[str, LayoutPlan]
+
+    def of(self, kind: type[P]) -> P:
+        """The plan of that kind (a layout's check asks for its own)."""
+        found = next((plan for plan in self.plans.values() if isinstance(plan, kind)), None)
+        if found is None:
+            raise LookupError(f"no {kind.__name__} in this canonical form")
+        return found
 
     def output(self) -> Output:
         """What fix writes, holding none of the document but its lines."""
-        blocks = sorted([*self.headings.blocks(), *self.tables.blocks()], key=lambda b: b.start)
+        blocks = sorted(
+            (block for plan in self.plans.values() for block in plan.blocks()),
+            key=lambda block: block.start,
+        )
         return Output(self.document.lines, tuple(blocks))
 
     def text(self) -> str:
@@ -36,8 +50,8 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Cano
 
     (A long list's rendered lines take as much memory as the file.)
     """
+    layouts = registry()
     return Canonical(
         document,
-        headings.plan(document, settings, all_lines),
-        table.plan(document, settings),
+        {name: layouts[name].plan(document, settings, all_lines) for name in settings.layouts},
     )

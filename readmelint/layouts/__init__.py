@@ -1,15 +1,57 @@
-"""Entry layouts: where a list keeps its papers, one module each.
+"""Entry layouts: where a list keeps its papers, one package each.
 
 - ``headings`` (:mod:`.headings`): an entry per heading, its fields a bullet list or
   ``**Label:** value`` lines;
 - ``table`` (:mod:`.table`): an entry per row of a table whose header names fields.
 
-Each finds its entries in the block tokens (for the parser), renders them in
-canonical form (a plan whose blocks replace lines of the input), reports how they
-differ from it (rules), and says what of an entry the safety check compares.
-The ``layout`` setting names the ones a file uses.
+Each package's ``layout`` module is the layout, as :class:`EntryLayout` describes
+it; the parser hands each layout's finder the top-level tokens it opens on.
+Adding a layout means a package, a line in :func:`registry` and one in
+:mod:`readmelint.parse`. The ``layout`` setting names the ones a file uses.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from readmelint.model import Diagnostic, Document, Entry
+    from readmelint.output import Block
+    from readmelint.rules.base import Context, Rule
+    from readmelint.settings import Settings
+
 NAMES = ("headings", "table")
+
+
+class LayoutPlan(Protocol):
+    """A layout's entries in canonical form: what replaces which lines."""
+
+    def blocks(self) -> Iterable[Block]: ...
+
+
+class EntryLayout(Protocol):
+    """What a layout does besides finding its entries (which the parser asks it)."""
+
+    NAME: str
+    RULES: tuple[Rule, ...]  # the codes only this layout reports
+
+    def plan(self, document: Document, settings: Settings, all_lines: bool) -> LayoutPlan:
+        """Its entries in canonical form (``all_lines=False``: only what check needs)."""
+
+    def check(self, context: Context) -> Iterator[Diagnostic]:
+        """How its entries differ from their canonical form (``context.canonical``)."""
+
+    def signatures(self, document: Document) -> Iterator[tuple[Entry, object]]:
+        """What each of its entries holds, blind to what fix may change (the safety check)."""
+
+    def spans(self, document: Document) -> Iterator[tuple[int, int]]:
+        """The lines (1-based, inclusive) each of its blocks covers: fix keeps every other."""
+
+
+def registry() -> dict[str, EntryLayout]:
+    """Every layout, by name. (Imported here, on first use, so a layout can import the core.)"""
+    from readmelint.layouts.headings import layout as headings
+    from readmelint.layouts.table import layout as table
+
+    return {headings.NAME: headings, table.NAME: table}

@@ -1,30 +1,40 @@
-"""The registry: every rule module, and the checks that run on each document.
+"""The registry: every rule, and the checks that run on each document.
 
 A rule module declares its :class:`~readmelint.rules.base.Rule` objects in ``RULES``
-and a ``check(context)`` that yields their diagnostics (suppressions apply to what
-the checks find, so theirs has none). Adding a rule module means a line here; an
-entry layout brings its own rules (see :mod:`readmelint.layouts`).
+and, if it checks something, a ``check(context)`` that yields their diagnostics.
+Each layout brings its own check and rules (see :mod:`readmelint.layouts`).
+Adding a rule module means a line here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from readmelint.layouts import table
+from readmelint.layouts import registry
 from readmelint.model import Diagnostic
 from readmelint.rules import fields, papers, style, suppression
 from readmelint.rules.base import Context, Rule
+from readmelint.settings import Settings
 
-_MODULES = (fields, style, table, papers, suppression)
+Check = Callable[[Context], Iterator[Diagnostic]]
+
+_MODULES = (fields, style, papers, suppression)
 
 RULES: tuple[Rule, ...] = tuple(
-    sorted((rule for module in _MODULES for rule in module.RULES), key=lambda rule: rule.code)
+    sorted(
+        [
+            *(rule for module in _MODULES for rule in module.RULES),
+            *(rule for layout in registry().values() for rule in layout.RULES),
+        ],
+        key=lambda rule: rule.code,
+    )
 )
 BY_CODE = {rule.code: rule for rule in RULES}
-# The checks run on every document, in this order.
-CHECKS: tuple[Callable[[Context], Iterator[Diagnostic]], ...] = (
-    fields.check,
-    style.check,
-    table.check,
-    papers.check,
-)
+# The checks every document gets, whatever its layouts; suppressions apply after.
+CHECKS: tuple[Check, ...] = (fields.check, papers.check)
+
+
+def checks(settings: Settings) -> list[Check]:
+    """The checks for a document read with ``settings``: the common ones, then its layouts'."""
+    layouts = registry()
+    return [*CHECKS, *(layouts[name].check for name in settings.layouts)]

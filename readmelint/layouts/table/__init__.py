@@ -2,13 +2,5 @@
 
 :mod:`.rows` reads entry tables and says what a row holds (for the safety check),
 :mod:`.render` writes them in canonical form, :mod:`.rules` reports how they
-differ from it.
+differ from it, and :mod:`.layout` is the layout as the registry knows it.
 """
-
-from __future__ import annotations
-
-from readmelint.layouts.table.render import TablesPlan, plan
-from readmelint.layouts.table.rows import find, signature, table_signature
-from readmelint.layouts.table.rules import RULES, check
-
-__all__ = ["RULES", "TablesPlan", "check", "find", "plan", "signature", "table_signature"]

@@ -119,7 +119,8 @@ def column_order(table: Table, schema: Schema) -> tuple[int, ...]:
     return (*known, *(i for i, c in enumerate(table.columns) if c.key not in schema.order))
 
 
-def plan(document: Document, settings: Settings) -> TablesPlan:
+def plan(document: Document, settings: Settings, all_lines: bool = True) -> TablesPlan:
+    """Every entry table in canonical form (a table's lines are few: kept either way)."""
     style = file_style(document)
     plans = []
     for table in document.tables:

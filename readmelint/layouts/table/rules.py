@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from readmelint.layouts.table.render import row_padding
+from readmelint.layouts.table.render import TablesPlan, row_padding
 from readmelint.layouts.table.rows import split_row
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
@@ -69,7 +69,7 @@ RL109 = Rule(
 )
 
 
-RULES = (RL012, RL108, RL109)
+RULES: tuple[Rule, ...] = (RL012, RL108, RL109)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
@@ -77,7 +77,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
     from readmelint.rules.style import RL101, RL104, RL105, RL107
 
     path, document, schema = context.path, context.document, context.settings.schema
-    tables = context.canonical.tables
+    tables = context.canonical.of(TablesPlan)
     style = tables.style
     for table_plan in tables.tables:
         table = table_plan.table
