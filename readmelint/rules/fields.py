@@ -184,7 +184,18 @@ def _missing_link(path: str, key: str, field: Field, schema: Schema) -> Diagnost
     )
 
 
+def _not_allowed(path: str, key: str, field: Field, schema: Schema) -> Diagnostic:
+    return RL010.at(
+        path,
+        field.span.start,
+        field.column,
+        f'"{_title(schema, key)}" is "{_short(field.value)}", which the schema does not allow '
+        "(a placeholder?)",
+    )
+
+
 _KEYWORDS: dict[tuple[str, object], _FieldProblem] = {
+    ("not", None): _not_allowed,
     ("x-date-format", None): _invalid_date,
     ("format", "date"): _invalid_date,
     ("format", "markdown-link"): _missing_link,
