@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readmelint.errors import ConfigError
 from readmelint.labels import normalise
 from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort
+
+if TYPE_CHECKING:
+    from readmelint.pattern import Pattern
 
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
 _KEYS = {
@@ -22,6 +26,8 @@ _KEYS = {
     "layout",
     "sort",
     "duplicates",
+    "item",
+    "label",
     "select",
     "ignore",
     "exclude",
@@ -128,6 +134,21 @@ def config_from_table(
     ):
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
     layouts = _layouts(table.get("layout", ["headings"]), name)
+    patterns = _patterns(table.get("item", []), schema, name)
+    label_style = None
+    if "label" in table:
+        from readmelint.labels import STYLES
+
+        label_style = STYLES.get(str(table["label"]))
+        if label_style is None:
+            raise ConfigError(
+                f"{name}: label must be one of {', '.join(repr(form) for form in STYLES)}"
+            )
+    if "items" in layouts and not patterns:
+        raise ConfigError(
+            f'{name}: layout "items" reads items by patterns: add item = "..." (one pattern '
+            "or a list of them; see `readmelint rules RL013`)"
+        )
     duplicates = table.get("duplicates", "file")
     if duplicates not in ("file", "section", False):
         raise ConfigError(f'{name}: duplicates must be "file", "section" or false')
@@ -140,6 +161,8 @@ def config_from_table(
             entry_levels=tuple(levels),
             layouts=layouts,
             duplicates=duplicates,
+            item_patterns=patterns,
+            label_style=label_style,
             sort=sort,
             select=frozenset(_strings(table.get("select", []), "select", name)),
             ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),
@@ -171,6 +194,24 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
     if order not in ("descending", "ascending"):
         raise ConfigError(f'{name}: sort.order must be "descending" or "ascending"')
     return Sort(key, descending=order == "descending")
+
+
+def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
+    if not texts:
+        return ()
+    from readmelint.pattern import PatternError, compile_pattern
+
+    keys = [spec.key for spec in schema.fields]
+    compiled = []
+    for text in texts:
+        try:
+            compiled.append(compile_pattern(text, keys))
+        except PatternError as error:
+            raise ConfigError(f"{name}: item pattern {text!r}: {error}") from None
+    return tuple(compiled)
 
 
 def _did_you_mean(key: str) -> str:

@@ -1,21 +1,61 @@
-"""Bold field labels: ``**Label:**``, ``**Label**:``, ``**Label** :``, ``**Label：**``."""
+"""Field labels: ``**Label:**``, ``**Label**:``, ``**Label** :``, ``Label:``, ``Label：``.
+
+A label may be bold or plain, may follow an emoji or a symbol (``📅 Date:``), and
+ends in an ASCII or a full-width colon. A plain label counts only where its text
+names a field of the schema: ``Note: see below`` in a value is no label.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from readmelint.markdown import parse_inline
 
 COLONS = (":", "：")  # ASCII and full-width
 _NON_WORD = re.compile(r"[\W_]+")
+# A plain label: a short run of words with no markup, then a colon.
+_PLAIN = re.compile(r"([^\W\d_][^:：*_`\[\]<>!&\\\n]{0,40}?)[ \t]*([:：])")
+# What can come before a label: an emoji or a symbol (with its modifiers), then spaces.
+_PREFIX_CATEGORIES = frozenset({"So", "Sk", "Sm", "Mn", "Me", "Cf"})
+
+
+@dataclass(frozen=True, slots=True)
+class LabelStyle:
+    """How a file writes its labels: bold or plain, where the colon goes, which colon."""
+
+    bold: bool = True
+    colon_inside: bool = True  # a bold label's colon inside the bold: ``**Label:**``
+    colon: str = ":"
+
+    def write(self, title: str) -> str:
+        if not self.bold:
+            return f"{title}{self.colon}"
+        return f"**{title}{self.colon}**" if self.colon_inside else f"**{title}**{self.colon}"
+
+
+DEFAULT_STYLE = LabelStyle()
+# The spellings of the ``label`` setting, each pinning a style.
+STYLES = {
+    DEFAULT_STYLE.write("Label"): DEFAULT_STYLE,
+    **{
+        LabelStyle(bold, inside, colon).write("Label"): LabelStyle(bold, inside, colon)
+        for bold in (True, False)
+        for inside in ((True, False) if bold else (True,))
+        for colon in COLONS
+    },
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
     text: str  # the label as written, without markup or colon
     source_length: int  # how many characters of the line the label takes, colon included
+    prefix: str = ""  # an emoji or symbol before it, with its spaces
+    style: LabelStyle = DEFAULT_STYLE
 
 
 def normalise(label: str) -> str:
@@ -27,7 +67,44 @@ def normalise(label: str) -> str:
     return _NON_WORD.sub("_", label.casefold()).strip("_")
 
 
-def split_label(text: str) -> Label | None:
+def split_label(text: str, known: Callable[[str], bool] | None = None) -> Label | None:
+    """The label that ``text`` starts with, or ``None``.
+
+    A bold one always counts; a plain one only if ``known`` says its key is a field.
+    """
+    prefix = _prefix(text)
+    rest = text[len(prefix) :]
+    label = _bold_label(rest)
+    if label is None and known is not None:
+        label = _plain_label(rest, known)
+    if label is None:
+        return None
+    return replace(label, prefix=prefix, source_length=len(prefix) + label.source_length)
+
+
+def _prefix(text: str) -> str:
+    """An emoji or symbol and the spaces after it, at the start of ``text``."""
+    end = 0
+    while end < len(text) and not text[end].isascii():
+        if unicodedata.category(text[end]) not in _PREFIX_CATEGORIES:
+            return ""
+        end += 1
+    if not end or text[end : end + 1] not in (" ", "\t"):
+        return ""
+    return text[: len(text) - len(text[end:].lstrip(" \t"))]
+
+
+def _plain_label(text: str, known: Callable[[str], bool]) -> Label | None:
+    match = _PLAIN.match(text)
+    if match is None or not known(normalise(match[1])):
+        return None
+    after = text[match.end() : match.end() + 1]
+    if after and not after.isspace() and match[2] == ":":
+        return None  # `Date:2024` or a URL scheme is no label (CJK text needs no space)
+    return Label(match[1].strip(), match.end(), style=LabelStyle(False, True, match[2]))
+
+
+def _bold_label(text: str) -> Label | None:
     """The bold label that ``text`` starts with, or ``None``.
 
     markdown-it decides what is bold: ``**Label:**x`` is not (the closing
@@ -52,16 +129,24 @@ def split_label(text: str) -> Label | None:
     stripped_inner = inner.rstrip()
     if stripped_inner.endswith(COLONS):
         label = stripped_inner[:-1].strip()
+        style = LabelStyle(True, True, stripped_inner[-1])
     else:
         after = text[end:]
         gap = len(after) - len(after.lstrip(" \t"))
         if after[gap : gap + 1] not in COLONS:
             return None  # bold text without a colon is emphasis, not a label
+        style = LabelStyle(True, False, after[gap])
         end += gap + 1
         label = stripped_inner.strip()
     if not label:
         return None
-    return Label(text=label, source_length=end)
+    return Label(text=label, source_length=end, style=style)
+
+
+@lru_cache(maxsize=1024)
+def parsed_label(source: str) -> Label | None:
+    """A field's ``label_source`` read again (its style and prefix), labels plain or bold."""
+    return split_label(source, known=lambda _: True)
 
 
 @lru_cache(maxsize=4096)

@@ -60,6 +60,20 @@ def parse_inline(text: str, references: Mapping[str, Any] | None = None) -> list
     return tokens[0].children
 
 
+def item_content(line: str, marker: str) -> int:
+    """The column (0-based) where a list item's content starts on its first ``line``.
+
+    ``marker`` as written: ``-``, ``*``, ``12.``, ``3)``. CommonMark: after an empty
+    marker line, or before indented code (five or more spaces), the content starts
+    one column after the marker.
+    """
+    marker_at = len(line) - len(line.lstrip(" "))
+    after_marker = marker_at + len(marker)
+    rest = line[after_marker:]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    return after_marker + (1 if not rest.strip(" \t") or spaces > 4 else spaces)
+
+
 # Characters that can start inline markup (or change text: entities, NUL, breaks).
 _MARKUP = frozenset("\\`*_[]!<&\x00\r\n")
 

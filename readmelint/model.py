@@ -58,7 +58,9 @@ class Field:
         first = strip_newline(self.lines[start - 1])[self.column - 1 + len(self.label_source) :]
         if start == end:
             return first.strip()
-        rest = [self.lines[index].strip() for index in range(start, end)]
+        rest = [self.lines[index].strip() for index in range(start, end - 1)]
+        last = strip_newline(self.lines[end - 1])
+        rest.append((last[: self.end_column - 1] if self.end_column else last).strip())
         return "\n".join([first.strip(), *rest]).strip()
 
 
@@ -68,11 +70,12 @@ class Layout(enum.Enum):
     BULLETS = "bullets"  # ### Name / - **Label:** value
     LINES = "lines"  # #### Name / **Label:** value  (one paragraph, hard breaks)
     ROW = "row"  # | [Title](url) | CVPR 2024 | 2024-02-19 |  (one table row)
+    ITEM = "item"  # - **Title** (2014), A. Author et al. [[pdf]](url)  (one list item)
 
     @property
     def plugin(self) -> str:
         """The name of the layout that finds and renders such entries (see ``layout``)."""
-        return "table" if self is Layout.ROW else "headings"
+        return {Layout.ROW: "table", Layout.ITEM: "items"}.get(self, "headings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,34 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Item:
+    """One item of an entry list: an entry, or an item no pattern matched.
+
+    ``failure``: for the latter, where the closest pattern stopped matching (line,
+    column) and what it expected there.
+    """
+
+    span: Span  # its first line to its last that is not blank
+    marker: str  # as written: "-", "12.", "3)"
+    content: int  # the column (0-based) where its content starts on its first line
+    entry: Entry | None
+    failure: tuple[int, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A list in which most items are entries (see :mod:`readmelint.layouts.items`)."""
+
+    span: Span  # its first item's first line to its last item's last
+    ordered: bool
+    delimiter: str  # "." or ")" for an ordered list; the bullet for another
+    start: int  # an ordered list's first number
+    tight: bool
+    items: tuple[Item, ...]
+    section: int
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed file. ``lines`` keep their own line terminators."""
 
@@ -236,6 +267,7 @@ class Document:
     # The entries of the headings layout (see :mod:`readmelint.layouts.headings`).
     headed: tuple[Entry, ...] = ()
     tables: tuple[Table, ...] = ()
+    lists: tuple[ItemList, ...] = ()
 
 
 class Region(NamedTuple):

@@ -28,6 +28,7 @@ _ARXIV = re.compile(
 )
 _DOI = re.compile(r"^(?:dx\.)?doi\.org/(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 _TITLE_KEYS = ("paper", "title", "name")
+_BARE_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 # A field that may hold a paper's identifiers (a cheap test before any parsing).
 _IDENTIFYING = re.compile(r"arxiv\.org|doi\.org|openreview\.net", re.IGNORECASE)
 # A value that starts with a plain link: no parsing needed to read it (see schema.py).
@@ -104,12 +105,15 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
     named = paper_field(entry, schema)
     identifiers: list[str] = []
     arxiv: str | None = None
-    title = entry.heading
+    title_field = entry.field("title")
+    title = plain_text(title_field.value) if title_field else entry.heading
     if named is not None:
         first = _first_link(named.value)
+        if first is None and _BARE_URL.fullmatch(named.value):
+            first = ("", named.value)  # a pattern's {paper} can read a link's destination
         if first is not None:
             text, url = first
-            title = text or title
+            title = title or text
             found = identifier(url)
             if found or url.strip():  # `[Title]()` in a template names nothing
                 identifiers.append(found or normal_url(url))

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import InputError
 from readmelint.layouts.headings.find import HeadingFinder
+from readmelint.layouts.items.find import ItemFinder
 from readmelint.markdown import MAX_NESTING, VERBATIM_BLOCKS, block_parser
 from readmelint.model import (
     Comment,
     Document,
     Entry,
+    ItemList,
     Section,
     Span,
     Table,
@@ -46,6 +48,8 @@ def parse(text: str, settings: Settings | None = None, *, chunk_lines: int = 0) 
         builder.add(tokens, env)
     return builder.build()
 
+
+_LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 
 # Lines per block parse. markdown-it's tokens take about ten times the memory of
 # the text they describe; parsed a chunk at a time, only one chunk's are alive.
@@ -132,8 +136,9 @@ class _Builder:
         self.lines = lines
         self.settings = settings
         levels = settings.entry_levels if settings.reads("headings") else ()
-        self.headings = HeadingFinder(lines, frozenset(levels))
+        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema.order.__contains__)
         self.reads_tables = settings.reads("table")
+        self.items = ItemFinder(lines, settings) if settings.reads("items") else None
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
         self.comments: list[Comment] = []
         self.references: dict[str, Any] = {}
@@ -153,6 +158,8 @@ class _Builder:
                 self.headings.add(tokens, index)
             elif token.type == "table_open" and self.reads_tables:
                 self.tables.append((token.map[0], token.map[1]))
+            elif token.type in _LISTS and self.items is not None:
+                self.items.add(tokens, index)
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
 
@@ -160,11 +167,17 @@ class _Builder:
         entries, sections = self.headings.build()
         tables = self._tables(entries, sections)
         rows = [row for table in tables for row in table.rows]
+        lists: tuple[ItemList, ...] = ()
+        if self.items is not None:
+            inside = [(entry.span.start, entry.span.end) for entry in entries]
+            lists = self.items.build(inside, [section.line for section in sections])
+        items = [item.entry for found in lists for item in found.items if item.entry]
         return Document(
             lines=self.lines,
-            entries=tuple(sorted([*entries, *rows], key=lambda e: e.span.start)),
+            entries=tuple(sorted([*entries, *rows, *items], key=lambda e: e.span.start)),
             headed=tuple(entries),
             tables=tables,
+            lists=lists,
             sections=tuple(sections),
             verbatim_lines=self.headings.verbatim.frozen(),
             paragraph_ends=self.headings.paragraph_ends.frozen(),

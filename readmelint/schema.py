@@ -330,7 +330,12 @@ def _has_http_link(instance: object, references: Mapping[str, Any] | None = None
     # autolink, or an image (whose text may hold links). Only then, or when the
     # first line has no http(s) link, is the whole value parsed.
     first, newline, _ = instance.partition("\n")
-    first_line_decides = newline and not any(opener in first for opener in ("`", "<", "!["))
+    # (A bracket or parenthesis left open on the first line can close on the next and
+    # make what looked like a link part of another's destination.)
+    balanced = first.count("(") == first.count(")") and first.count("[") == first.count("]")
+    first_line_decides = (
+        newline and balanced and not any(opener in first for opener in ("`", "<", "!["))
+    )
     if first_line_decides and any(_HTTP_URL.fullmatch(url) for url in link_urls(first, references)):
         return True
     return any(_HTTP_URL.fullmatch(url) for url in link_urls(instance, references))

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from readmelint.labels import LabelStyle
 from readmelint.schema import Schema, bundled_schema
+
+if TYPE_CHECKING:
+    from readmelint.pattern import Pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,10 @@ class Settings:
     duplicates: str | bool = "file"
     # The date dates are checked against (None: the local date when checked).
     today: datetime.date | None = None
+    # How labels are written (None: as most labels of the file are).
+    label_style: LabelStyle | None = None
+    # The items layout's patterns, tried in order (see :mod:`readmelint.pattern`).
+    item_patterns: tuple[Pattern, ...] = ()
 
     def reads(self, layout: str) -> bool:
         return layout in self.layouts

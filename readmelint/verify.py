@@ -70,27 +70,22 @@ def entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
     return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)
 
 
-def fingerprints(document: Document) -> list[bytes]:
-    """Each entry's signature, by its layout, digested: 16 bytes to keep for an entry.
+def fingerprints(document: Document) -> list[tuple[int, str, bytes]]:
+    """What each layout moves (entries, and items that are none), by first line, with a
+    name for messages and its signature digested: 16 bytes to keep for each, not its text.
 
-    In the order of ``document.entries``; every layout's, so that an entry that
-    becomes another layout's (or none) is missed.
+    Every layout's, so that an entry that becomes another layout's (or none) is missed.
     """
     from hashlib import blake2b  # only fix needs it: kept off check's start-up
 
     from readmelint.layouts import registry
 
-    signatures: dict[int, object] = {}
-    for layout in registry().values():
-        signatures.update(
-            (entry.line, signature) for entry, signature in layout.signatures(document)
-        )
-    return [
-        blake2b(
-            repr(signatures[entry.line]).encode("utf-8", "surrogatepass"), digest_size=16
-        ).digest()
-        for entry in document.entries
+    found = [
+        (line, name, blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16))
+        for layout in registry().values()
+        for line, name, signature in layout.signatures(document)
     ]
+    return sorted((line, name, digest.digest()) for line, name, digest in found)
 
 
 @dataclass(frozen=True)
@@ -103,8 +98,7 @@ class Preserved:
 
     sections: list[tuple[str, int]]
     references: Mapping[str, Any]
-    fingerprints: list[bytes]
-    names: list[tuple[str, int]]  # each entry's heading and line, to say which one changed
+    fingerprints: list[tuple[int, str, bytes]]  # see :func:`fingerprints`
     lines: Lines
     outside: list[tuple[int, int]]  # the line ranges (0-based, end excluded) outside the runs
 
@@ -114,7 +108,6 @@ class Preserved:
             sections=[(s.title, s.level) for s in document.sections],
             references=document.references,
             fingerprints=fingerprints(document),
-            names=[(entry.heading, entry.line) for entry in document.entries],
             lines=document.lines,
             outside=outside_ranges(document),
         )
@@ -133,15 +126,17 @@ class Preserved:
                 "internal error: fix would change where a reference-style link points; "
                 "nothing was written"
             )
-        missing = Counter(self.fingerprints) - Counter(fingerprints(after))
-        for (name, line), fingerprint in zip(self.names, self.fingerprints, strict=True):
-            if fingerprint in missing:
+        after_fingerprints = fingerprints(after)
+        missing = Counter(d for _, _, d in self.fingerprints) - Counter(
+            d for _, _, d in after_fingerprints
+        )
+        for _, name, digest in self.fingerprints:
+            if digest in missing:
                 raise SafetyError(
-                    f"internal error: fix would change the content of entry "
-                    f"{name or '(empty heading)'!r} (line {line}); nothing was written. "
-                    "Please report this with the file."
+                    f"internal error: fix would change the content of {name}; nothing was "
+                    "written. Please report this with the file."
                 )
-        if len(after.entries) != len(self.names):
+        if len(after_fingerprints) != len(self.fingerprints):
             raise SafetyError("internal error: fix would add an entry; nothing was written")
         outside_before = _outside_lines(self.lines, self.outside)
         outside_after = _outside_lines(after.lines, outside_ranges(after))

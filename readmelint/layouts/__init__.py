@@ -2,7 +2,8 @@
 
 - ``headings`` (:mod:`.headings`): an entry per heading, its fields a bullet list or
   ``**Label:** value`` lines;
-- ``table`` (:mod:`.table`): an entry per row of a table whose header names fields.
+- ``table`` (:mod:`.table`): an entry per row of a table whose header names fields;
+- ``items`` (:mod:`.items`): an entry per list item, its fields read by item patterns.
 
 Each package's ``layout`` module is the layout, as :class:`EntryLayout` describes
 it; the parser hands each layout's finder the top-level tokens it opens on.
@@ -16,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from readmelint.model import Diagnostic, Document, Entry
+    from readmelint.model import Diagnostic, Document
     from readmelint.output import Block
     from readmelint.rules.base import Context, Rule
     from readmelint.settings import Settings
 
-NAMES = ("headings", "table")
+NAMES = ("headings", "table", "items")
 
 
 class LayoutPlan(Protocol):
@@ -42,8 +43,12 @@ class EntryLayout(Protocol):
     def check(self, context: Context) -> Iterator[Diagnostic]:
         """How its entries differ from their canonical form (``context.canonical``)."""
 
-    def signatures(self, document: Document) -> Iterator[tuple[Entry, object]]:
-        """What each of its entries holds, blind to what fix may change (the safety check)."""
+    def signatures(self, document: Document) -> Iterator[tuple[int, str, object]]:
+        """What each thing it moves holds, blind to what fix may change (the safety check).
+
+        By first line, with a name for messages: its entries, and whatever else moves
+        with them (a list's items that are no entries).
+        """
 
     def spans(self, document: Document) -> Iterator[tuple[int, int]]:
         """The lines (1-based, inclusive) each of its blocks covers: fix keeps every other."""
@@ -52,6 +57,7 @@ class EntryLayout(Protocol):
 def registry() -> dict[str, EntryLayout]:
     """Every layout, by name. (Imported here, on first use, so a layout can import the core.)"""
     from readmelint.layouts.headings import layout as headings
+    from readmelint.layouts.items import layout as items
     from readmelint.layouts.table import layout as table
 
-    return {headings.NAME: headings, table.NAME: table}
+    return {headings.NAME: headings, table.NAME: table, items.NAME: items}

@@ -21,7 +21,8 @@ class Rule:
     ``failing`` is an example document that reports the code at line
     ``failing_line`` (and nowhere else); ``passing`` reports nothing of it. Both
     are checked against the bundled schema, or the bundled schema with each field
-    of ``schema_fields`` replaced, where a rule depends on what a schema says.
+    of ``schema_fields`` replaced, where a rule depends on what a schema says, and
+    with the configuration keys of ``config`` (a layout, item patterns).
     Severity: an error, or a warning for what ``fix`` repairs, unless given.
     """
 
@@ -34,6 +35,7 @@ class Rule:
     fixable: bool = False
     failing_line: int = 1
     schema_fields: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    config: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None
 
     def __post_init__(self) -> None:

@@ -250,8 +250,7 @@ def _entry_diagnostics(
             else:
                 yield RL010.at(path, entry.line, 1, f"heading: {error.message}")
         elif where == ("fields",) and keyword in ("required", "additionalProperties"):
-            # A table's columns are reported once, at its header (see layouts.table).
-            if (keyword,) not in reported and entry.layout is not Layout.ROW:
+            if (keyword,) not in reported and _reports_fields(entry, keyword):
                 reported.add((keyword,))
                 yield from (_missing if keyword == "required" else _unknown)(
                     path, entry, fields, first, schema
@@ -283,6 +282,17 @@ def _entry_diagnostics(
             yield RL010.at(path, entry.line, 1, f"entry: {error.message}")
 
 
+def _reports_fields(entry: Entry, keyword: str) -> bool:
+    """Whether missing or unknown fields are this entry's to report.
+
+    A table reports its columns once, at its header (see layouts.table); an item
+    holds only the fields its pattern reads, so none is unknown.
+    """
+    if entry.layout is Layout.ROW:
+        return False
+    return keyword == "required" or entry.layout is not Layout.ITEM
+
+
 def _names_heading(message: str) -> bool:
     return message.startswith("'heading' ")
 
@@ -292,13 +302,14 @@ def _missing(
 ) -> Iterator[Diagnostic]:
     for spec in schema.fields:
         if spec.required and spec.key not in fields:
-            yield RL001.at(
-                path,
-                entry.line,
-                1,
-                f'entry {name_of(entry)} is missing the field "{spec.title}"; '
-                f"add `**{spec.title}:** ...` to its list",
-            )
+            if entry.layout is Layout.ITEM:
+                message = f'item has no "{spec.title}" field; write it as the item pattern reads it'
+            else:
+                message = (
+                    f'entry {name_of(entry)} is missing the field "{spec.title}"; '
+                    f"add `**{spec.title}:** ...` to its list"
+                )
+            yield RL001.at(path, entry.line, 1, message)
 
 
 def _unknown(

@@ -24,8 +24,11 @@ RL101 = Rule(
 RL102 = Rule(
     "RL102",
     "label-form",
-    "A label is not written `**Label:**` with the schema's spelling.",
-    "Catches `**Personal note**:`, `**Personal Note:**`, `**Tags** :` and full-width colons.",
+    "A label is not written as most labels of the file are, with the schema's spelling.",
+    "Catches `**Personal note**:` in a list of `**Label:**`, `**Personal Note:**`, "
+    "`**Tags** :`, a full-width colon among ASCII ones, a plain `Date:` among bold labels. "
+    "A list that writes its labels plain, or with `：`, keeps them so; `label = "
+    '"**Label:**"` in the configuration pins a form.',
     GOOD.replace("**Personal note:**", "**Personal Note**:"),
     GOOD,
     fixable=True,

@@ -38,7 +38,7 @@ def _style_diagnostics(
     for field in entry.fields:
         if field.label is None:
             continue
-        wanted = canonical_label(field, schema)
+        wanted = canonical_label(field, schema, canonical.labels)
         if field.label_source != wanted:
             found.append(
                 RL102.at(

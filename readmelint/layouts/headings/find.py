@@ -14,12 +14,12 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, normalise, split_label
-from readmelint.markdown import VERBATIM_BLOCKS, parse_inline, plain_text
+from readmelint.markdown import VERBATIM_BLOCKS, item_content, parse_inline, plain_text
 from readmelint.model import Entry, Field, Layout, LineMarks, Section, Span
 from readmelint.source import Lines, ends_in_loose_whitespace, is_blank, strip_newline
 
@@ -47,9 +47,10 @@ class HeadingFinder:
     (see :class:`readmelint.model.Document`).
     """
 
-    def __init__(self, lines: Lines, entry_levels: frozenset[int]):
+    def __init__(self, lines: Lines, entry_levels: frozenset[int], known: Callable[[str], bool]):
         self.lines = lines
         self.entry_levels = entry_levels
+        self.known = known  # whether a key is a field: a plain label counts only then
         self.tokens: list[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
         self.verbatim = LineMarks()
@@ -135,10 +136,12 @@ class HeadingFinder:
                 and first_child.map is not None
                 and first_item.map is not None
                 and first_child.map[0] == first_item.map[0]
-                and split_label(self._item_content(first_item)[1]) is not None
+                and split_label(self._item_content(first_item)[1], self.known) is not None
             ):
                 return block
-        elif token.type == "paragraph_open" and split_label(self._line(token.map[0]).lstrip(" ")):
+        elif token.type == "paragraph_open" and split_label(
+            self._line(token.map[0]).lstrip(" "), self.known
+        ):
             return block
         return None
 
@@ -149,13 +152,7 @@ class HeadingFinder:
         """0-based column where an item's content starts, and that content."""
         assert item.map is not None
         line = self._line(item.map[0])
-        marker_at = len(line) - len(line.lstrip(" "))
-        after_marker = marker_at + len(item.markup)
-        rest = line[after_marker:]
-        spaces = len(rest) - len(rest.lstrip(" "))
-        # CommonMark: after an empty marker line, or before indented code (five or more
-        # spaces), the content starts one column after the marker.
-        content_at = after_marker + (1 if not rest.strip(" \t") or spaces > 4 else spaces)
+        content_at = item_content(line, item.markup)
         return content_at, line[content_at:]
 
     def _body(self, block: int) -> tuple[list[Field], int, str, Layout]:
@@ -210,7 +207,7 @@ class HeadingFinder:
                 item.map[0],
                 first_child.map and first_child.map[1],
             ]:
-                label = split_label(content)
+                label = split_label(content, self.known)
             last = item.map[1] - 1
             while last > item.map[0] and is_blank(self.lines[last]):
                 last -= 1
@@ -229,7 +226,7 @@ class HeadingFinder:
         for index in range(start, end + 1):
             line = self._line(index) if index < end else ""
             content = line.lstrip(" ")
-            next_label = split_label(content) if index < end else None
+            next_label = split_label(content, self.known) if index < end else None
             if index < end and next_label is None and current is not None:
                 continue
             if current is not None:

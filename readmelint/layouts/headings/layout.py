@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from readmelint.layouts.headings.check import check
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
-from readmelint.model import Document, Entry
+from readmelint.model import Document
 from readmelint.rules.base import Rule
 from readmelint.verify import entry_signature
 
@@ -17,9 +17,10 @@ RULES: tuple[Rule, ...] = ()  # it reports the shared codes of rules/fields and 
 __all__ = ["NAME", "RULES", "check", "plan", "signatures", "spans"]
 
 
-def signatures(document: Document) -> Iterator[tuple[Entry, object]]:
+def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
     for entry in document.headed:
-        yield entry, entry_signature(document, entry)
+        name = f"entry {entry.heading or '(empty heading)'!r} (line {entry.line})"
+        yield entry.line, name, entry_signature(document, entry)
 
 
 def spans(document: Document) -> Iterator[tuple[int, int]]:

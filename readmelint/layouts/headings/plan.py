@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from readmelint.canonical.order import order_entries
 from readmelint.entries import leaves_as_is
+from readmelint.labels import DEFAULT_STYLE, LabelStyle
 from readmelint.layouts.headings.render import render_entry
 from readmelint.layouts.headings.runs import (
     PLACEHOLDER_FIELD,
@@ -24,6 +25,7 @@ from readmelint.layouts.headings.runs import (
 from readmelint.layouts.headings.style import (
     ListStyle,
     can_restyle,
+    document_label_style,
     document_list_style,
     is_plain,
     items_keep_their_lines,
@@ -67,6 +69,7 @@ class Plan:
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
     changed: frozenset[int]  # heading lines of the entries fix rewrites
     all_lines: bool = True
+    labels: LabelStyle = DEFAULT_STYLE  # how labels are written (see document_label_style)
 
     def blocks(self) -> Iterator[Block]:
         """What fix writes: each run's entries in their new order, one blank line apart."""
@@ -122,6 +125,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     check needs (the lines of a long list's entries take as much memory as the file).
     """
     style = document_list_style(document, settings.schema)
+    labels = document_label_style(document, settings)
     runs = []
     # Heading line of a run's new last entry -> the lines after the run, up to the
     # first that is not blank: what that entry will be followed by.
@@ -147,7 +151,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     for entry in document.headed:
         original = _original(document, entry)
         chosen, lines, settled = _first_rendering(
-            document, entry, settings, style, original, after.get(entry.line, [])
+            document, entry, settings, style, labels, original, after.get(entry.line, [])
         )
         styles[entry.line] = chosen
         if lines != original:
@@ -157,7 +161,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
             rendered[entry.line] = rendered[entry.line][: entry.line - entry.span.start + 1]
         if not settled:
             pending.append(entry)
-    draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
+    draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels)
     if not pending:
         return draft
     text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
@@ -174,11 +178,11 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     for entry in failed:
         original = _original(document, entry)
         styles[entry.line], lines = _render_safely(
-            document, entry, settings, style, original, after.get(entry.line, [])
+            document, entry, settings, style, labels, original, after.get(entry.line, [])
         )
         rendered[entry.line] = compact(lines, original, entry.span.start - 1)
         (changed.add if lines != original else changed.discard)(entry.line)
-    return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines)
+    return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels)
 
 
 def _candidates(
@@ -209,6 +213,7 @@ def _first_rendering(
     entry: Entry,
     settings: Settings,
     style: ListStyle,
+    labels: LabelStyle,
     original: list[str],
     after: list[str],
 ) -> tuple[ListStyle, list[str], bool]:
@@ -231,7 +236,7 @@ def _first_rendering(
     )
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
-    lines = render_entry(document, entry, settings.schema, chosen)
+    lines = render_entry(document, entry, settings.schema, chosen, labels)
     settled = lines == original or (
         _apart(after) and (is_plain(entry) or items_keep_their_lines(document, entry, chosen))
     )
@@ -243,12 +248,13 @@ def _render_safely(
     entry: Entry,
     settings: Settings,
     style: ListStyle,
+    labels: LabelStyle,
     original: list[str],
     after: list[str],
 ) -> tuple[ListStyle, list[str]]:
     """The entry in the first style that keeps its meaning parsed on its own (then ``after``)."""
     for candidate in _candidates(document, entry, settings.schema, style):
-        lines = render_entry(document, entry, settings.schema, candidate)
+        lines = render_entry(document, entry, settings.schema, candidate, labels)
         if lines == original or _keeps_meaning(document, entry, lines, settings, after):
             return candidate, lines
     return _kept(document, entry, settings.schema, style), _as_is(original)

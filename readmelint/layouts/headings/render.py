@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from readmelint.canonical.order import field_order
+from readmelint.labels import DEFAULT_STYLE, LabelStyle, parsed_label
 from readmelint.layouts.headings.style import ListStyle, item_prefix
 from readmelint.model import Document, Entry, Field, Layout
 from readmelint.schema import Schema
 from readmelint.source import ends_in_loose_whitespace, strip_newline
 
 
-def canonical_label(field: Field, schema: Schema) -> str:
+def canonical_label(field: Field, schema: Schema, style: LabelStyle = DEFAULT_STYLE) -> str:
+    """The label in the file's style, with the schema's spelling, after its emoji if any.
+
+    An unknown label stays bold: written plain it would be no label at all.
+    """
     spec = schema.spec(field.key)
     if _kept_as_written(field, schema):
         return field.label_source
-    return f"**{spec.title if spec else field.label}:**"
+    label = parsed_label(field.label_source)
+    prefix = label.prefix if label else ""
+    if spec is None and not style.bold:
+        style = LabelStyle(True, style.colon_inside, style.colon)
+    return prefix + style.write(spec.title if spec else field.label or "")
 
 
 def _kept_as_written(field: Field, schema: Schema) -> bool:
@@ -35,7 +44,13 @@ def clean_trailing(document: Document, line_no: int, text: str) -> str:
     return stripped if ends_in_loose_whitespace(text) else text
 
 
-def render_entry(document: Document, entry: Entry, schema: Schema, style: ListStyle) -> list[str]:
+def render_entry(
+    document: Document,
+    entry: Entry,
+    schema: Schema,
+    style: ListStyle,
+    labels: LabelStyle = DEFAULT_STYLE,
+) -> list[str]:
     lines = document.lines
     out = [strip_newline(lines[i - 1]) for i in range(entry.span.start, entry.line)]
     out.append(strip_newline(lines[entry.line - 1]).rstrip(" \t"))
@@ -45,10 +60,10 @@ def render_entry(document: Document, entry: Entry, schema: Schema, style: ListSt
     fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
     if entry.layout is Layout.BULLETS:
         for field in fields:
-            out.extend(_render_item(document, field, schema, style))
+            out.extend(_render_item(document, field, schema, style, labels))
         block_end = entry.fields[-1].span.end if entry.fields else entry.line
     else:
-        out.extend(_render_lines(document, fields, schema))
+        out.extend(_render_lines(document, fields, schema, labels))
         block_end = max(f.span.end for f in entry.fields)
     tail = [strip_newline(lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)]
     if (
@@ -64,7 +79,9 @@ def render_entry(document: Document, entry: Entry, schema: Schema, style: ListSt
     return out
 
 
-def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -> str:
+def _first_line(
+    field: Field, schema: Schema, document: Document, prefix: str, labels: LabelStyle
+) -> str:
     line = strip_newline(document.lines[field.span.start - 1])
     content = line[field.column - 1 :]
     if field.label is None or _kept_as_written(field, schema):
@@ -73,16 +90,18 @@ def _first_line(field: Field, schema: Schema, document: Document, prefix: str) -
     words = rest.strip(" \t")
     # Trailing spaces after an empty label may be a hard break before a continuation line.
     trailing = rest[len(rest.rstrip(" \t")) :]
-    head = prefix + canonical_label(field, schema) + (" " + words if words else "")
+    head = prefix + canonical_label(field, schema, labels) + (" " + words if words else "")
     return clean_trailing(document, field.span.start, head + trailing)
 
 
-def _render_item(document: Document, field: Field, schema: Schema, style: ListStyle) -> list[str]:
+def _render_item(
+    document: Document, field: Field, schema: Schema, style: ListStyle, labels: LabelStyle
+) -> list[str]:
     if style.keep_items:
         prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
     else:
         prefix = item_prefix(style)
-    out = [_first_line(field, schema, document, prefix)]
+    out = [_first_line(field, schema, document, prefix, labels)]
     shift = len(prefix) - (field.column - 1)
     for line_no in range(field.span.start + 1, field.span.end + 1):
         line = strip_newline(document.lines[line_no - 1])
@@ -96,11 +115,13 @@ def _render_item(document: Document, field: Field, schema: Schema, style: ListSt
     return out
 
 
-def _render_lines(document: Document, fields: list[Field], schema: Schema) -> list[str]:
+def _render_lines(
+    document: Document, fields: list[Field], schema: Schema, labels: LabelStyle
+) -> list[str]:
     """Fields as lines of one paragraph, each field ending in a hard break but the last."""
     out: list[str] = []
     for position, field in enumerate(fields):
-        body = [_first_line(field, schema, document, "")]
+        body = [_first_line(field, schema, document, "", labels)]
         body += [
             clean_trailing(document, n, strip_newline(document.lines[n - 1]))
             for n in range(field.span.start + 1, field.span.end + 1)

@@ -6,8 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from readmelint.canonical.order import field_order
+from readmelint.labels import DEFAULT_STYLE, STYLES, LabelStyle, parsed_label
 from readmelint.model import Document, Entry, Layout
 from readmelint.schema import Schema
+from readmelint.settings import Settings
 from readmelint.source import is_blank, strip_newline
 
 
@@ -52,6 +54,25 @@ def document_list_style(document: Document, schema: Schema) -> ListStyle:
     if not counts:
         return ListStyle(0, "-")
     return max(counts, key=lambda s: (counts[s], -s.indent, -"-*+".find(s.marker)))
+
+
+def document_label_style(document: Document, settings: Settings) -> LabelStyle:
+    """How most labels of the file are written (or as the settings pin it).
+
+    Counted over the labels of known fields, so a drifted few follow the many. A
+    tie goes to ``**Label:**``, then to the order of :data:`readmelint.labels.STYLES`.
+    """
+    if settings.label_style is not None:
+        return settings.label_style
+    counts: Counter[LabelStyle] = Counter()
+    for entry in document.headed:
+        for field in entry.fields:
+            if field.key in settings.schema.order and (label := parsed_label(field.label_source)):
+                counts[label.style] += 1
+    if not counts:
+        return DEFAULT_STYLE
+    ranking = list(STYLES.values())
+    return max(counts, key=lambda style: (counts[style], -ranking.index(style)))
 
 
 def own_style(document: Document, entry: Entry, schema: Schema) -> ListStyle:

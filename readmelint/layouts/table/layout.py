@@ -7,18 +7,18 @@ from collections.abc import Iterator
 from readmelint.layouts.table.render import plan
 from readmelint.layouts.table.rows import signature, table_signature
 from readmelint.layouts.table.rules import RULES, check
-from readmelint.model import Document, Entry
+from readmelint.model import Document
 
 NAME = "table"
 
 __all__ = ["NAME", "RULES", "check", "plan", "signatures", "spans"]
 
 
-def signatures(document: Document) -> Iterator[tuple[Entry, object]]:
+def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
     for table in document.tables:
         header = table_signature(document, table)
         for row in table.rows:
-            yield row, signature(document, row, table, header)
+            yield row.line, f"row at line {row.line}", signature(document, row, table, header)
 
 
 def spans(document: Document) -> Iterator[tuple[int, int]]:

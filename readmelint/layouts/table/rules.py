@@ -38,6 +38,7 @@ RL012 = Rule(
     _TABLE,
     failing_line=4,
     schema_fields=_TABLE_SCHEMA,
+    config={"layout": "table"},
 )
 
 
@@ -52,6 +53,7 @@ RL108 = Rule(
     fixable=True,
     failing_line=4,
     schema_fields={**_TABLE_SCHEMA, "date": {"title": "Date", "type": "string"}},
+    config={"layout": "table"},
 )
 
 
@@ -66,6 +68,7 @@ RL109 = Rule(
     fixable=True,
     failing_line=4,
     schema_fields=_TABLE_SCHEMA,
+    config={"layout": "table"},
 )
 
 

@@ -1,0 +1,190 @@
+"""Finding entry lists: top-level lists in which most items match an item pattern.
+
+An item's fields are read from its first paragraph (its Markdown source from
+the column after the marker, continuation lines included) by the patterns of the
+``item`` setting, tried in order (see :mod:`readmelint.pattern`). A list in which
+at least two items, and more than half, match is an entry list; any other list
+(a table of contents, a legend, links to other lists) is left alone. In an
+entry list, an item no pattern matches is reported where the closest pattern
+stopped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from readmelint.markdown import item_content
+from readmelint.model import Entry, Field, Item, ItemList, Layout, Span
+from readmelint.settings import Settings
+from readmelint.source import Lines, is_blank, strip_newline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+@dataclass
+class _RawItem:
+    start: int  # 0-based first line
+    end: int  # 0-based, exclusive (as markdown-it maps it)
+    marker: str
+    paragraph: tuple[int, int] | None  # its first paragraph's lines, if it opens the item
+
+
+@dataclass
+class _RawList:
+    start: int
+    end: int
+    ordered: bool
+    delimiter: str
+    number: int
+    tight: bool
+    items: list[_RawItem]
+    nested: list[_RawList]  # the lists inside its items, at any depth, outermost first
+
+
+class ItemFinder:
+    """Collects the lists of each chunk, then the entry lists among them.
+
+    A list nested in an item counts too (a digest's date items holding their papers),
+    unless a list around it is an entry list: its items move with theirs.
+    """
+
+    def __init__(self, lines: Lines, settings: Settings):
+        self.lines = lines
+        self.settings = settings
+        self.lists: list[_RawList] = []
+
+    def add(self, tokens: list[Token], index: int) -> None:
+        """The list that opens at ``tokens[index]`` (a top-level one), and those inside it."""
+        self.lists.append(self._read(tokens, index)[0])
+
+    def _read(self, tokens: list[Token], index: int) -> tuple[_RawList, int]:
+        """The list opening at ``tokens[index]``, and the index of its closing token."""
+        token = tokens[index]
+        assert token.map is not None
+        ordered = token.type == "ordered_list_open"
+        start = int(str(token.attrGet("start") or 1)) if ordered else 1
+        found = _RawList(token.map[0], token.map[1], ordered, token.markup, start, True, [], [])
+        close = token.type.replace("_open", "_close")
+        level = token.level
+        position = index + 1
+        while not (tokens[position].type == close and tokens[position].level == level):
+            item = tokens[position]
+            if item.type in _LISTS and item.map is not None:
+                inner, position = self._read(tokens, position)
+                found.nested.append(inner)
+            elif item.type == "paragraph_open" and item.level == level + 2 and not item.hidden:
+                found.tight = False
+            elif item.type == "list_item_open" and item.level == level + 1 and item.map:
+                child = tokens[position + 1]
+                paragraph = None
+                if child.type == "paragraph_open" and child.map and child.map[0] == item.map[0]:
+                    paragraph = (child.map[0], child.map[1])
+                marker = f"{item.info}{item.markup}" if ordered else item.markup
+                found.items.append(_RawItem(item.map[0], item.map[1], marker, paragraph))
+            position += 1
+        return found, position
+
+    def build(self, inside: list[tuple[int, int]], sections: list[int]) -> tuple[ItemList, ...]:
+        """The entry lists, but for those within ``inside`` (another layout's blocks).
+
+        ``sections``: the first line of every section heading, in order.
+        """
+        found: list[ItemList] = []
+        waiting = list(reversed(self.lists))
+        while waiting:
+            raw = waiting.pop()
+            if any(start <= raw.start + 1 <= end for start, end in inside):
+                continue
+            entry_list = self._entry_list(raw, bisect_right(sections, raw.start + 1))
+            if entry_list is not None:
+                found.append(entry_list)
+            else:
+                waiting.extend(reversed(raw.nested))
+        return tuple(sorted(found, key=lambda items: items.span.start))
+
+    def _entry_list(self, raw: _RawList, section: int) -> ItemList | None:
+        items = [self._item(raw_item, section) for raw_item in raw.items]
+        matched = sum(item.entry is not None for item in items)
+        if matched < 2 or matched * 2 <= len(items):
+            return None
+        first, last = items[0].span.start, items[-1].span.end
+        delimiter = raw.delimiter
+        return ItemList(
+            Span(first, last), raw.ordered, delimiter, raw.number, raw.tight, tuple(items), section
+        )
+
+    def _item(self, raw: _RawItem, section: int) -> Item:
+        first = strip_newline(self.lines[raw.start])
+        content = item_content(first, raw.marker)
+        last = raw.end - 1
+        while last > raw.start and is_blank(self.lines[last]):
+            last -= 1
+        span = Span(raw.start + 1, last + 1)
+        if raw.paragraph is None:
+            return Item(span, raw.marker, content, None, (raw.start + 1, content + 1, "text"))
+        source, starts, columns = self._source(raw.paragraph, content)
+        patterns = self.settings.item_patterns
+        for pattern in patterns:
+            match = pattern.match(source)
+            if match is not None:
+                fields = [
+                    self._field(key, where, starts, columns, raw.paragraph[0])
+                    for key, where in sorted(match.fields.items(), key=lambda pair: pair[1])
+                ]
+                entry = Entry(
+                    heading="",  # an item's title is one of its fields
+                    heading_source="",
+                    level=0,
+                    span=span,
+                    heading_line=span.start,
+                    fields=tuple(fields),
+                    layout=Layout.ITEM,
+                    section=section,
+                    list_marker=raw.marker,
+                )
+                return Item(span, raw.marker, content, entry)
+        from readmelint.pattern import best_failure
+
+        failure = best_failure(patterns, source)
+        line, column = _where(failure.offset, starts, columns, raw.paragraph[0])
+        return Item(span, raw.marker, content, None, (line, column, failure.expected))
+
+    def _source(self, paragraph: tuple[int, int], content: int) -> tuple[str, list[int], list[int]]:
+        """The paragraph's source, where each line starts in it, and at which column."""
+        pieces, starts, columns = [], [], []
+        offset = 0
+        for index in range(paragraph[0], paragraph[1]):
+            line = strip_newline(self.lines[index])
+            column = content if index == paragraph[0] else 0
+            starts.append(offset)
+            columns.append(column)
+            pieces.append(line[column:])
+            offset += len(line) - column + 1
+        return "\n".join(pieces), starts, columns
+
+    def _field(
+        self, key: str, where: tuple[int, int], starts: list[int], columns: list[int], first: int
+    ) -> Field:
+        start_line, start_column = _where(where[0], starts, columns, first)
+        end_line, end_column = _where(where[1], starts, columns, first)
+        spec = self.settings.schema.spec(key)
+        return Field(
+            label=spec.title if spec else key,
+            key=key,
+            span=Span(start_line, end_line),
+            column=start_column,
+            label_source="",
+            lines=self.lines,
+            end_column=end_column,
+        )
+
+
+def _where(offset: int, starts: list[int], columns: list[int], first: int) -> tuple[int, int]:
+    """The line and column (1-based) of an offset into an item's source."""
+    index = bisect_right(starts, offset) - 1
+    return first + index + 1, columns[index] + offset - starts[index] + 1

@@ -1,0 +1,97 @@
+"""What check reports of entry lists: items no pattern reads, order, numbering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from readmelint.layouts.items.render import ItemsPlan
+from readmelint.model import Diagnostic
+from readmelint.rules.base import Context, Rule
+
+_LIST = (
+    "- **Dropout: a simple way to prevent neural networks from overfitting** (2014), "
+    "N. Srivastava et al. [[pdf]](http://jmlr.org/papers/volume15/srivastava14a/srivastava14a.pdf)\n"
+    "- **Deep learning** (2015), Y. LeCun et al. [[pdf]](https://www.nature.com/articles/nature14539)\n"
+)
+_NUMBERED = (
+    "1. [**Deep learning.**](https://www.nature.com/articles/nature14539) _Y. LeCun._ 2015.\n"
+    "2. [**Dropout.**](https://jmlr.org/papers/v15/srivastava14a) _N. Srivastava._ 2014.\n"
+)
+_FIELDS: dict[str, dict[str, Any]] = {
+    "title": {"title": "Title", "type": "string"},
+    "year": {"title": "Year", "type": "string", "x-date-format": "YYYY"},
+    "authors": {"title": "Authors", "type": "string"},
+    "paper": {"title": "Paper", "type": "string"},
+}
+
+RL013 = Rule(
+    "RL013",
+    "unmatched-item",
+    "An item of an entry list that no item pattern reads.",
+    "Reported where the pattern that read the most of it stopped, with what it expected "
+    "there. Fix the item, or add a pattern for its shape to `item` (a list of patterns is "
+    'tried in order). The examples use `item = "**{title}** ({year}), {authors} '
+    '[[pdf]]({paper})"`.',
+    _LIST + "- **Learning deep architectures for AI** 2009, Y. Bengio [[pdf]](https://x.org/a)\n",
+    _LIST,
+    failing_line=3,
+    schema_fields=_FIELDS,
+    config={"layout": "items", "item": "**{title}** ({year}), {authors} [[pdf]]({paper})"},
+)
+RL110 = Rule(
+    "RL110",
+    "item-number",
+    "An ordered entry list is not numbered 1, 2, 3 ... from its first number.",
+    "`fix` renumbers it, keeping its delimiter (`1.` or `1)`); GitHub shows the numbers "
+    "in order whatever the source says, so the source should too.",
+    _NUMBERED.replace("2. [**B", "3. [**B"),
+    _NUMBERED,
+    fixable=True,
+    failing_line=2,
+    schema_fields=_FIELDS,
+    config={"layout": "items", "item": "[**{title}.**]({paper}) _{authors}._ {year}."},
+)
+
+RULES: tuple[Rule, ...] = (RL013, RL110)
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    from readmelint.rules.style import RL104
+
+    path, document = context.path, context.document
+    sort = context.settings.resolved_sort()
+    for plan in context.canonical.of(ItemsPlan).lists:
+        for item in plan.items.items:
+            if item.failure is not None:
+                line, column, expected = item.failure
+                yield RL013.at(
+                    path, line, column, f"item matches no item pattern: expected {expected} here"
+                )
+        if plan.kept:
+            continue
+        for actual, expected_item in zip(plan.items.items, plan.order, strict=True):
+            if actual is not expected_item and sort is not None:
+                spec = context.settings.schema.spec(sort.key)
+                direction = "newest first" if sort.descending else "oldest first"
+                yield RL104.at(
+                    path,
+                    expected_item.span.start,
+                    expected_item.content + 1,
+                    f"this item should come before line {actual.span.start}: items are sorted "
+                    f"by {spec.title if spec else sort.key}, {direction}",
+                )
+                break
+        if not plan.items.ordered:
+            continue
+        for position, item in enumerate(plan.items.items):
+            wanted = f"{plan.items.start + position}{plan.items.delimiter}"
+            if item.marker != wanted:
+                text = document.lines[item.span.start - 1]
+                yield RL110.at(
+                    path,
+                    item.span.start,
+                    len(text) - len(text.lstrip(" ")) + 1,
+                    f"item numbered {item.marker} should be {wanted}: the list is numbered "
+                    f"from {plan.items.start}",
+                )
