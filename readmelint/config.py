@@ -27,6 +27,7 @@ _KEYS = {
     "sort",
     "duplicates",
     "item",
+    "item-fields",
     "label",
     "select",
     "ignore",
@@ -135,6 +136,9 @@ def config_from_table(
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
     layouts = _layouts(table.get("layout", ["headings"]), name)
     patterns = _patterns(table.get("item", []), schema, name)
+    item_fields = table.get("item-fields", "pattern")
+    if item_fields not in ("pattern", "sub-items"):
+        raise ConfigError(f'{name}: item-fields must be "pattern" or "sub-items"')
     label_style = None
     if "label" in table:
         from readmelint.labels import STYLES
@@ -144,7 +148,7 @@ def config_from_table(
             raise ConfigError(
                 f"{name}: label must be one of {', '.join(repr(form) for form in STYLES)}"
             )
-    if "items" in layouts and not patterns:
+    if "items" in layouts and not patterns and item_fields == "pattern":
         raise ConfigError(
             f'{name}: layout "items" reads items by patterns: add item = "..." (one pattern '
             "or a list of them; see `readmelint rules RL013`)"
@@ -163,6 +167,7 @@ def config_from_table(
             duplicates=duplicates,
             item_patterns=patterns,
             label_style=label_style,
+            item_fields=str(item_fields),
             sort=sort,
             select=frozenset(_strings(table.get("select", []), "select", name)),
             ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),

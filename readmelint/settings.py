@@ -43,6 +43,8 @@ class Settings:
     label_style: LabelStyle | None = None
     # The items layout's patterns, tried in order (see :mod:`readmelint.pattern`).
     item_patterns: tuple[Pattern, ...] = ()
+    # Where an item keeps its fields: "pattern" (read by item_patterns) or "sub-items".
+    item_fields: str = "pattern"
 
     def reads(self, layout: str) -> bool:
         return layout in self.layouts

@@ -219,7 +219,7 @@ def _entry_diagnostics(
                 path,
                 field.span.start,
                 field.column,
-                "list item has no bold label; write it as `**Label:** value`",
+                "list item has no label; write it as `**Label:** value`",
             )
         elif field.key in fields:
             yield RL008.at(
@@ -233,7 +233,8 @@ def _entry_diagnostics(
             fields[field.key] = field.value
             first[field.key] = field
     instance: dict[str, Any] = {"fields": fields, "layout": entry.layout.plugin}
-    if entry.layout is not Layout.ROW:  # a row has no heading: its title is a cell
+    if entry.heading_source or entry.layout in (Layout.BULLETS, Layout.LINES):
+        # (A row has no heading, nor an item read by a pattern: their titles are fields.)
         instance["heading"] = entry.heading
     reported: set[tuple[str, ...]] = set()
     for error in schema.errors(instance, validator):
@@ -290,7 +291,8 @@ def _reports_fields(entry: Entry, keyword: str) -> bool:
     """
     if entry.layout is Layout.ROW:
         return False
-    return keyword == "required" or entry.layout is not Layout.ITEM
+    sub_items = entry.layout is Layout.ITEM and entry.heading_source
+    return keyword == "required" or entry.layout is not Layout.ITEM or bool(sub_items)
 
 
 def _names_heading(message: str) -> bool:

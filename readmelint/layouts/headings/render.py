@@ -10,17 +10,20 @@ from readmelint.schema import Schema
 from readmelint.source import ends_in_loose_whitespace, strip_newline
 
 
-def canonical_label(field: Field, schema: Schema, style: LabelStyle = DEFAULT_STYLE) -> str:
+def canonical_label(
+    field: Field, schema: Schema, style: LabelStyle = DEFAULT_STYLE, plain_unknown: bool = False
+) -> str:
     """The label in the file's style, with the schema's spelling, after its emoji if any.
 
-    An unknown label stays bold: written plain it would be no label at all.
+    An unknown label stays bold where a plain one would be no label at all (in an
+    entry's fields, unlike ``plain_unknown`` sub-items of an item).
     """
     spec = schema.spec(field.key)
     if _kept_as_written(field, schema):
         return field.label_source
     label = parsed_label(field.label_source)
     prefix = label.prefix if label else ""
-    if spec is None and not style.bold:
+    if spec is None and not style.bold and not plain_unknown:
         style = LabelStyle(True, style.colon_inside, style.colon)
     return prefix + style.write(spec.title if spec else field.label or "")
 

@@ -65,7 +65,7 @@ def document_label_style(document: Document, settings: Settings) -> LabelStyle:
     if settings.label_style is not None:
         return settings.label_style
     counts: Counter[LabelStyle] = Counter()
-    for entry in document.headed:
+    for entry in document.entries:
         for field in entry.fields:
             if field.key in settings.schema.order and (label := parsed_label(field.label_source)):
                 counts[label.style] += 1

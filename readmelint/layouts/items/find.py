@@ -12,10 +12,11 @@ stopped.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from readmelint.markdown import item_content
+from readmelint.labels import normalise, split_label
+from readmelint.markdown import item_content, plain_text
 from readmelint.model import Entry, Field, Item, ItemList, Layout, Span
 from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank, strip_newline
@@ -26,12 +27,17 @@ if TYPE_CHECKING:
 _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 
 
+def _ANY(key: str) -> bool:
+    return True
+
+
 @dataclass
 class _RawItem:
     start: int  # 0-based first line
     end: int  # 0-based, exclusive (as markdown-it maps it)
     marker: str
     paragraph: tuple[int, int] | None  # its first paragraph's lines, if it opens the item
+    children: list[_RawList] = field(default_factory=list)  # the lists right inside it
 
 
 @dataclass
@@ -77,6 +83,8 @@ class ItemFinder:
             if item.type in _LISTS and item.map is not None:
                 inner, position = self._read(tokens, position)
                 found.nested.append(inner)
+                if found.items and item.level == level + 2:
+                    found.items[-1].children.append(inner)
             elif item.type == "paragraph_open" and item.level == level + 2 and not item.hidden:
                 found.tight = False
             elif item.type == "list_item_open" and item.level == level + 1 and item.map:
@@ -127,6 +135,8 @@ class ItemFinder:
         span = Span(raw.start + 1, last + 1)
         if raw.paragraph is None:
             return Item(span, raw.marker, content, None, (raw.start + 1, content + 1, "text"))
+        if self.settings.item_fields == "sub-items":
+            return self._with_sub_items(raw, span, content, section)
         source, starts, columns = self._source(raw.paragraph, content)
         patterns = self.settings.item_patterns
         for pattern in patterns:
@@ -153,6 +163,45 @@ class ItemFinder:
         failure = best_failure(patterns, source)
         line, column = _where(failure.offset, starts, columns, raw.paragraph[0])
         return Item(span, raw.marker, content, None, (line, column, failure.expected))
+
+    def _with_sub_items(self, raw: _RawItem, span: Span, content: int, section: int) -> Item:
+        """An item whose first paragraph is the title and whose sub-items are its fields."""
+        assert raw.paragraph is not None
+        fields = []
+        if raw.children:
+            for sub in raw.children[0].items:
+                line = strip_newline(self.lines[sub.start])
+                column = item_content(line, sub.marker)
+                label = split_label(line[column:], _ANY)  # a sub-item is a field
+                last = sub.end - 1
+                while last > sub.start and is_blank(self.lines[last]):
+                    last -= 1
+                fields.append(
+                    Field(
+                        label=label.text if label else None,
+                        key=normalise(label.text) if label else None,
+                        span=Span(sub.start + 1, last + 1),
+                        column=column + 1,
+                        label_source=line[column : column + label.source_length] if label else "",
+                        lines=self.lines,
+                    )
+                )
+        if not any(found.label for found in fields):
+            expected = "sub-items `Label: value`, one for each field"
+            return Item(span, raw.marker, content, None, (raw.paragraph[1] + 1, 1, expected))
+        title, _, _ = self._source(raw.paragraph, content)
+        entry = Entry(
+            heading=plain_text(title) if title.strip() else "",
+            heading_source=title,
+            level=0,
+            span=span,
+            heading_line=span.start,
+            fields=tuple(fields),
+            layout=Layout.ITEM,
+            section=section,
+            list_marker=raw.marker,
+        )
+        return Item(span, raw.marker, content, entry)
 
     def _source(self, paragraph: tuple[int, int], content: int) -> tuple[str, list[int], list[int]]:
         """The paragraph's source, where each line starts in it, and at which column."""

@@ -1,9 +1,10 @@
 """Entry lists in canonical form: items sorted by date, an ordered list numbered 1..N.
 
 fix never rewrites an item's text: an item moves whole (continuation lines and
-sub-lists with it), and only an ordered item's number changes. Where a new
-number is wider or narrower than the old one, the item's lines that sit under
-its content move by as many columns, so they stay inside it. The blank lines
+sub-lists with it), and only an ordered item's number (and, in an item of
+sub-item fields, a label's form) changes. Where a new number is wider or
+narrower than the old one, the item's other lines move by as many columns, so
+what sat under its content stays there. The blank lines
 between items stay where they are, so a tight list stays tight and a loose one
 loose. A list whose new form, parsed on its own, would not hold the same items
 is left as it is.
@@ -11,11 +12,15 @@ is left as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from readmelint.markdown import block_parser
-from readmelint.model import Document, Item, ItemList, Span
+from readmelint.labels import LabelStyle
+from readmelint.layouts.headings.render import canonical_label
+from readmelint.layouts.headings.style import document_label_style
+from readmelint.markdown import block_parser, item_content
+from readmelint.model import Document, Field, Item, ItemList
 from readmelint.output import Block, compact
 from readmelint.schema import Schema
 from readmelint.settings import Settings, Sort
@@ -31,6 +36,7 @@ class ListPlan:
     numbers: tuple[str, ...]  # each item's new marker, in the new order
     lines: Sequence[str | int]  # the list's new lines (see readmelint.output.compact)
     kept: bool  # left as it is: its new form would not parse to the same items
+    labels: LabelStyle  # how sub-item labels are written
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,17 @@ class ItemsPlan:
 
 def plan(document: Document, settings: Settings, all_lines: bool = True) -> ItemsPlan:
     """Every entry list in canonical form (a list's lines are few: kept either way)."""
-    return ItemsPlan(tuple(_plan_list(document, items, settings) for items in document.lists))
+    if not document.lists:
+        return ItemsPlan(())
+    labels = document_label_style(document, settings)
+    return ItemsPlan(
+        tuple(_plan_list(document, items, settings, labels) for items in document.lists)
+    )
 
 
-def _plan_list(document: Document, items: ItemList, settings: Settings) -> ListPlan:
+def _plan_list(
+    document: Document, items: ItemList, settings: Settings, labels: LabelStyle
+) -> ListPlan:
     order = _ordered(items, settings)
     numbers = tuple(
         f"{items.start + position}{items.delimiter}" if items.ordered else item.marker
@@ -58,11 +71,17 @@ def _plan_list(document: Document, items: ItemList, settings: Settings) -> ListP
     original = [
         strip_newline(document.lines[i]) for i in range(items.span.start - 1, items.span.end)
     ]
-    new = _render(document.lines, items, order, numbers)
-    kept = new != original and not _parses_the_same(document.lines, items, order, new)
+    relabel = partial(canonical_label, schema=settings.schema, style=labels, plain_unknown=True)
+    rendered = [
+        (item_lines(document.lines, item, number, relabel), number)
+        for item, number in zip(order, numbers, strict=True)
+    ]
+    new = _joined(document.lines, items, [lines for lines, _ in rendered])
+    kept = new != original and not _parses_the_same(rendered, new)
     if kept:
         order, numbers, new = items.items, tuple(i.marker for i in items.items), original
-    return ListPlan(items, order, numbers, compact(new, original, items.span.start - 1), kept)
+    lines = compact(new, original, items.span.start - 1)
+    return ListPlan(items, order, numbers, lines, kept, labels)
 
 
 def _ordered(items: ItemList, settings: Settings) -> tuple[Item, ...]:
@@ -82,24 +101,45 @@ def _date(item: Item, sort: Sort, schema: Schema) -> tuple[int, int, int] | None
     return sort_key(item.entry, sort, schema) if item.entry is not None else None
 
 
-def _render(
-    lines: Lines, items: ItemList, order: Sequence[Item], numbers: Sequence[str]
-) -> list[str]:
+def _joined(lines: Lines, items: ItemList, rendered: Sequence[list[str]]) -> list[str]:
+    """The items' new lines, with the blank lines between items where they were."""
     gaps = [
         [strip_newline(lines[i]) for i in range(before.span.end, after.span.start - 1)]
         for before, after in zip(items.items, items.items[1:], strict=False)
     ]
     out: list[str] = []
-    for position, (item, number) in enumerate(zip(order, numbers, strict=True)):
+    for position, item in enumerate(rendered):
         if position:
             out.extend(gaps[position - 1])
-        out.extend(item_lines(lines, item, number))
+        out.extend(item)
     return out
 
 
-def item_lines(lines: Lines, item: Item, marker: str) -> list[str]:
-    """``item``'s lines with ``marker`` for its own; lines under its content move with it."""
+def _labelled(lines: Lines, item: Item, relabel: Callable[[Field], str] | None = None) -> list[str]:
+    """``item``'s lines, each sub-item label rewritten by ``relabel`` (or as its key)."""
     text = [strip_newline(lines[i]) for i in range(item.span.start - 1, item.span.end)]
+    for field in item.entry.fields if item.entry else ():
+        if field.label_source:
+            index = field.span.start - item.span.start
+            at = field.column - 1
+            label = relabel(field) if relabel else f"\x00{field.key}"
+            line = text[index]
+            text[index] = line[:at] + label + line[at + len(field.label_source) :]
+    return text
+
+
+def item_lines(
+    lines: Lines, item: Item, marker: str, relabel: Callable[[Field], str] | None = None
+) -> list[str]:
+    """``item``'s lines with ``marker`` for its own; lines under its content move with it.
+
+    ``relabel``: how to write each sub-item label (see :func:`_labelled`).
+    """
+    text = (
+        _labelled(lines, item, relabel)
+        if relabel
+        else _labelled(lines, item, lambda f: f.label_source)
+    )
     if marker == item.marker:
         return text
     first = text[0]
@@ -108,41 +148,55 @@ def item_lines(lines: Lines, item: Item, marker: str) -> list[str]:
     out = [first[:at] + marker + first[at + len(item.marker) :]]
     for line in text[1:]:
         indent = len(line) - len(line.lstrip(" "))
-        if line.strip() and indent >= item.content:
-            line = " " * (indent + shift) + line[indent:]
+        if line.strip():
+            line = " " * max(indent + shift, 0) + line[indent:]
         out.append(line)
     return out
 
 
 def item_signature(lines: Lines, item: Item) -> tuple[object, ...]:
-    """What an item holds, its marker aside: its lines, those under its content by their
-    indentation from it (which moves with a wider or narrower number)."""
-    text = [strip_newline(lines[i]) for i in range(item.span.start - 1, item.span.end)]
-    body: list[tuple[bool, int, str]] = [(True, 0, text[0][item.content :])]
+    """What an item holds, its marker and the form of its labels aside: its lines, those
+    under its content by their indentation from it (which moves with a wider or
+    narrower number)."""
+    return _relative(_labelled(lines, item), item.content)
+
+
+def _relative(text: Sequence[str], content: int) -> tuple[object, ...]:
+    """An item's lines by their indentation from its content column.
+
+    A line left of that column is a lazy continuation of a paragraph (anything else
+    there would have ended the item): how far left does not matter.
+    """
+    body: list[tuple[int, str]] = [(0, text[0][content:])]
     for line in text[1:]:
         indent = len(line) - len(line.lstrip(" "))
-        inside = indent >= item.content
-        body.append((inside, indent - item.content if inside else indent, line.lstrip(" ")))
+        body.append((max(indent - content, -1), line.lstrip(" ")))
     return tuple(body)
 
 
-def _parses_the_same(lines: Lines, items: ItemList, order: Sequence[Item], new: list[str]) -> bool:
-    """Whether ``new``, parsed on its own, is one list of ``order``'s items, in that order."""
-    tokens = block_parser().parse("\n".join([*new, ""]))
+def _parses_the_same(rendered: Sequence[tuple[list[str], str]], new: list[str]) -> bool:
+    """Whether ``new``, parsed on its own, is one list of the ``rendered`` items, in order.
+
+    ``rendered``: each item's new lines and marker. The list is read where it starts
+    (a nested list's indentation taken off, so that it is not read as code).
+    """
+    indent = min(len(line) - len(line.lstrip(" ")) for line in new if line.strip())
+    if any(line.strip() and "\t" in line[:indent] for line in new):
+        return False
+    text = [line[indent:] for line in new]
+    tokens = block_parser().parse("\n".join([*text, ""]))
     top = [t for t in tokens if t.level == 0 and t.type.endswith("_list_open")]
     starts = [t.map[0] for t in tokens if t.type == "list_item_open" and t.level == 1 and t.map]
-    if len(top) != 1 or len(starts) != len(order):
+    if len(top) != 1 or len(starts) != len(rendered) or starts[0] != 0:
         return False
-    from readmelint.markdown import item_content
-
-    reread = Lines("\n".join([*new, ""]))
-    for item, start, following in zip(order, starts, [*starts[1:], len(new)], strict=True):
+    for (lines, marker), start, following in zip(
+        rendered, starts, [*starts[1:], len(text)], strict=True
+    ):
         last = following - 1
-        while last > start and not reread[last].strip():
+        while last > start and not text[last].strip():
             last -= 1
-        marker = reread[start].lstrip(" ").split(" ", 1)[0].split("\t", 1)[0]
-        content = item_content(strip_newline(reread[start]), marker)
-        parsed = Item(span=Span(start + 1, last + 1), marker=marker, content=content, entry=None)
-        if item_signature(reread, parsed) != item_signature(lines, item):
+        mine = [line[indent:] for line in lines]
+        content = item_content(mine[0], marker)
+        if _relative(text[start : last + 1], content) != _relative(mine, content):
             return False
     return True

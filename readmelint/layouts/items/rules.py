@@ -28,7 +28,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
 RL013 = Rule(
     "RL013",
     "unmatched-item",
-    "An item of an entry list that no item pattern reads.",
+    "An item of an entry list that no item pattern reads (or that has no sub-item fields).",
     "Reported where the pattern that read the most of it stopped, with what it expected "
     "there. Fix the item, or add a pattern for its shape to `item` (a list of patterns is "
     'tried in order). The examples use `item = "**{title}** ({year}), {authors} '
@@ -57,17 +57,28 @@ RULES: tuple[Rule, ...] = (RL013, RL110)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    from readmelint.rules.style import RL104
+    from readmelint.layouts.headings.render import canonical_label
+    from readmelint.rules.style import RL102, RL104
 
-    path, document = context.path, context.document
+    path, document, schema = context.path, context.document, context.settings.schema
     sort = context.settings.resolved_sort()
+    sub_items = context.settings.item_fields == "sub-items"
     for plan in context.canonical.of(ItemsPlan).lists:
         for item in plan.items.items:
             if item.failure is not None:
                 line, column, expected = item.failure
-                yield RL013.at(
-                    path, line, column, f"item matches no item pattern: expected {expected} here"
-                )
+                what = "is no entry" if sub_items else "matches no item pattern"
+                yield RL013.at(path, line, column, f"item {what}: expected {expected} here")
+            elif item.entry is not None and not plan.kept:
+                for field in item.entry.fields:
+                    wanted = canonical_label(field, schema, plan.labels, plain_unknown=True)
+                    if field.label_source and field.label_source != wanted:
+                        yield RL102.at(
+                            path,
+                            field.span.start,
+                            field.column,
+                            f"write the label {field.label_source} as {wanted}",
+                        )
         if plan.kept:
             continue
         for actual, expected_item in zip(plan.items.items, plan.order, strict=True):
