@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from readmelint.markdown import parse_inline, plain_text
 from readmelint.model import Entry, Field
@@ -64,7 +64,7 @@ def identifier(url: str) -> str | None:
     doi = _DOI.match(rest)
     if doi:
         return f"doi:{doi['doi'].lower()}"
-    parts = urlsplit(url.strip())
+    parts = _split(url)
     host = parts.netloc.lower().removeprefix("www.")
     if host == "openreview.net" and parts.path.rstrip("/") in ("/forum", "/pdf"):
         forum = parse_qs(parts.query).get("id")
@@ -73,9 +73,17 @@ def identifier(url: str) -> str | None:
     return None
 
 
+def _split(url: str) -> SplitResult:
+    """``url`` in parts; one that urllib cannot read (``https://exampl].org``) as a path."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return SplitResult("", "", url.strip(), "", "")
+
+
 def normal_url(url: str) -> str:
     """A URL without scheme, ``www.``, fragment or trailing slash, its host lowercased."""
-    parts = urlsplit(url.strip())
+    parts = _split(url)
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
