@@ -8,14 +8,13 @@ of ``fields.properties`` is the canonical field order and each property's
 
 Two extensions, both ordinary JSON Schema to other tools:
 - ``"format": "markdown-link"``: the value holds a link with an http(s) URL;
-- ``"x-date-format": "YYYY.MM"``: the value is a date written that way (tokens
-  ``YYYY``, ``MM``, ``DD``; anything else is literal). ``"format": "date"``
-  means ``YYYY-MM-DD``. Either makes the field sortable by date.
+- ``"x-date-format": "YYYY.MM"`` (or a list of spellings): the value is a date
+  written that way (see :mod:`readmelint.dates`). ``"format": "date"`` means
+  ``YYYY-MM-DD``. Either makes the field sortable by date.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -24,6 +23,7 @@ from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from readmelint.dates import ISO_DATE, DateFormats, PartialDate
 from readmelint.errors import SchemaError
 from readmelint.markdown import link_urls
 
@@ -34,44 +34,6 @@ if TYPE_CHECKING:
 BUNDLED_SCHEMA_NAME = "paper-notes.schema.json"
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _LEADING_LINK = re.compile(r"\[[^\[\]\\`<>\r\n]*\]\(([^\s()<>\\`]+)\)")
-_DATE_TOKENS = {"YYYY": r"(?P<year>\d{4})", "MM": r"(?P<month>\d{2})", "DD": r"(?P<day>\d{2})"}
-
-
-@dataclass(frozen=True, slots=True)
-class DateFormat:
-    """A way of writing dates, such as ``YYYY-MM-DD`` or ``YYYY.MM``."""
-
-    spelling: str
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _date_pattern(self.spelling)
-
-    def parse(self, value: str) -> tuple[int, int, int] | None:
-        """``(year, month, day)`` if ``value`` is a real date in this format."""
-        match = self.pattern.fullmatch(value.strip())
-        if match is None:
-            return None
-        parts = match.groupdict()
-        year, month, day = (
-            int(parts["year"]),
-            int(parts.get("month") or 1),
-            int(parts.get("day") or 1),
-        )
-        try:
-            datetime.date(year, month, day)
-        except ValueError:
-            return None
-        return year, month, day
-
-
-@cache
-def _date_pattern(spelling: str) -> re.Pattern[str]:
-    pieces = re.split(r"(YYYY|MM|DD)", spelling)
-    return re.compile("".join(_DATE_TOKENS.get(piece, re.escape(piece)) for piece in pieces))
-
-
-ISO_DATE = DateFormat("YYYY-MM-DD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +47,15 @@ class FieldSpec:
     key: str
     title: str
     required: bool
-    date_format: DateFormat | None
+    date_format: DateFormats | None
     link: bool = False
     arxiv_date: bool = False
+
+    def date_of(self, value: str) -> PartialDate | None:
+        """The date a value of this field holds, as it reads (``<span>07-29</span>`` too)."""
+        if self.date_format is None:
+            return None
+        return self.date_format.parse(date_text(value))
 
 
 @dataclass(frozen=True)
@@ -233,8 +201,11 @@ def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...
         spec = spec if isinstance(spec, dict) else {}
         title = spec.get("title", key.replace("_", " ").capitalize())
         date_format = None
-        if isinstance(spec.get("x-date-format"), str):
-            date_format = DateFormat(spec["x-date-format"])
+        if "x-date-format" in spec:
+            try:
+                date_format = DateFormats.from_keyword(spec["x-date-format"])
+            except ValueError as error:
+                raise SchemaError(f"{name}: field {key!r}: {error}") from None
         elif spec.get("format") == "date":
             date_format = ISO_DATE
         specs.append(
@@ -346,7 +317,18 @@ def _check_date_format(
 ) -> Iterator[Any]:
     from jsonschema.exceptions import ValidationError
 
-    if not isinstance(instance, str) or not isinstance(spelling, str) or not instance:
+    if not isinstance(instance, str) or not instance:
         return
-    if DateFormat(spelling).parse(instance) is None:
-        yield ValidationError(f"{instance!r} is not a real date written as {spelling}")
+    try:
+        formats = DateFormats.from_keyword(spelling)
+    except ValueError:
+        return  # load_schema reports it
+    if formats.parse(date_text(instance)) is None:
+        yield ValidationError(f"{instance!r} is not a real date written as {formats.spelling}")
+
+
+def date_text(value: str) -> str:
+    """What a date value reads as: markup and HTML around it (backticks, a span) aside."""
+    from readmelint.markdown import plain_text
+
+    return plain_text(value)

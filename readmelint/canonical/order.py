@@ -24,9 +24,10 @@ def field_order(entry: Entry, schema: Schema) -> list[Field]:
 def sort_key(entry: Entry, sort: Sort, schema: Schema) -> tuple[int, int, int] | None:
     spec = schema.spec(sort.key)
     field = entry.field(sort.key)
-    if spec is None or spec.date_format is None or field is None:
+    if spec is None or field is None:
         return None
-    return spec.date_format.parse(field.value)
+    date = spec.date_of(field.value)
+    return date.sort_key if date is not None else None
 
 
 def order_entries(entries: Sequence[Entry], settings: Settings) -> tuple[Entry, ...]:

@@ -113,11 +113,12 @@ def _date_problems(
     field = entry.field(spec.key)
     if field is None or spec.date_format is None:
         return
-    parsed = spec.date_format.parse(field.value)
-    if parsed is None:
-        return  # RL003 says so
-    year, month, day = parsed
-    if datetime.date(year, month or 1, day or 1) > today + datetime.timedelta(days=1):
+    parsed = spec.date_of(field.value)
+    if parsed is None or parsed.year is None:
+        return  # RL003 says so, or a list gives the year elsewhere
+    year, month, day = parsed.year, parsed.month, parsed.day
+    first = parsed.first_day()
+    if first is not None and first > today + datetime.timedelta(days=1):
         yield RL303.at(
             path,
             field.span.start,

@@ -1,0 +1,165 @@
+"""Dates as paper lists write them: ``2024-02-19``, ``2023.04``, ``April 23, 2026``, ``07-29``.
+
+A spelling is written with tokens, anything else literal:
+
+| token | matches |
+| --- | --- |
+| ``YYYY`` | a four-digit year |
+| ``MM`` / ``M`` | a month, two digits / one or two |
+| ``DD`` / ``D`` | a day, two digits / one or two |
+| ``Month`` / ``Mon`` | a month's English name / its first three letters (``Sept.`` too) |
+
+A schema may allow several spellings (``"x-date-format": ["YYYY-MM-DD", "YYYY-MM"]``),
+tried in order. A date may leave out parts (``YYYY-MM``, ``YYYY``, or ``MM-DD`` in
+lists that put the year in a heading); a missing part sorts as zero, so a partial
+date comes before every full date of its period: ``2023-03`` < ``2023-03-01`` <
+``2023-03-15`` (newest first, it comes after them).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_MONTHS = [name.casefold() for name in calendar.month_name[1:]]
+_TOKENS = {
+    "YYYY": r"(?P<year>\d{4})",
+    "Month": r"(?P<month_name>[A-Za-z]+)",
+    "Mon": r"(?P<month_abbr>[A-Za-z]{3,4})\.?",
+    "MM": r"(?P<month>\d{2})",
+    "DD": r"(?P<day>\d{2})",
+    "M": r"(?P<month>\d{1,2})",
+    "D": r"(?P<day>\d{1,2})",
+}
+# Longest first, so that "Month" is not "M" then "onth".
+_SPLIT = re.compile("(" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + ")")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date whose parts may be missing (``None``)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Missing parts as zero: a partial date sorts before the full dates of its period."""
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        year = f"{self.year:04d}" if self.year is not None else "-"
+        parts = [year, *(f"{part:02d}" for part in (self.month, self.day) if part is not None)]
+        return "-".join(parts)
+
+    def first_day(self) -> datetime.date | None:
+        """The first day the date can mean (None without a year)."""
+        if self.year is None:
+            return None
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DateFormat:
+    """One spelling of dates, such as ``YYYY-MM-DD`` or ``Month D, YYYY``."""
+
+    spelling: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _pattern(self.spelling)
+
+    def parse(self, value: str) -> PartialDate | None:
+        """The date ``value`` (trimmed) spells, if it is a real one in this spelling."""
+        match = self.pattern.fullmatch(value.strip())
+        if match is None:
+            return None
+        parts = match.groupdict()
+        month = _month(parts)
+        if month == 0:
+            return None  # a month name that is none
+        year = int(parts["year"]) if parts.get("year") else None
+        day = int(parts["day"]) if parts.get("day") else None
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if day is not None:
+            if month is None:
+                return None
+            # Without a year, February 29 may be real.
+            last = calendar.monthrange(year if year is not None else 2000, month)[1]
+            if not 1 <= day <= last:
+                return None
+        return PartialDate(year, month, day)
+
+
+def _month(parts: dict[str, str | None]) -> int | None:
+    if parts.get("month"):
+        return int(parts["month"] or 0)
+    name = (parts.get("month_name") or "").casefold()
+    if name:
+        return _MONTHS.index(name) + 1 if name in _MONTHS else 0
+    abbreviation = (parts.get("month_abbr") or "").casefold()
+    if abbreviation:
+        if abbreviation == "sept":
+            return 9
+        found = [i for i, month in enumerate(_MONTHS, 1) if month[:3] == abbreviation]
+        return found[0] if found and len(abbreviation) == 3 else 0
+    return None
+
+
+@cache
+def _pattern(spelling: str) -> re.Pattern[str]:
+    pieces = _SPLIT.split(spelling)
+    return re.compile(
+        "".join(_TOKENS.get(piece, re.escape(piece)) for piece in pieces), re.IGNORECASE
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DateFormats:
+    """The spellings a date field allows, tried in order."""
+
+    formats: tuple[DateFormat, ...]
+
+    @property
+    def spelling(self) -> str:
+        """For messages: ``YYYY-MM-DD``, ``YYYY-MM-DD or YYYY-MM``, ``A, B or C``."""
+        names = [form.spelling for form in self.formats]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+    def parse(self, value: str) -> PartialDate | None:
+        for form in self.formats:
+            found = form.parse(value)
+            if found is not None:
+                return found
+        return None
+
+    @classmethod
+    def from_keyword(cls, value: object) -> DateFormats:
+        """The formats an ``x-date-format`` value names; ValueError if it names none."""
+        spellings = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(spellings, list)
+            or not spellings
+            or not all(isinstance(spelling, str) for spelling in spellings)
+        ):
+            raise ValueError("x-date-format must be a spelling or a list of them, like YYYY-MM-DD")
+        for spelling in spellings:
+            if "year" not in _pattern(spelling).groupindex and not _has_month(spelling):
+                raise ValueError(
+                    f"x-date-format {spelling!r} has no date in it: use YYYY, MM, DD, M, D, "
+                    "Month or Mon"
+                )
+        return cls(tuple(DateFormat(spelling) for spelling in spellings))
+
+
+def _has_month(spelling: str) -> bool:
+    groups = _pattern(spelling).groupindex
+    return any(name in groups for name in ("month", "month_name", "month_abbr"))
+
+
+ISO_DATE = DateFormats((DateFormat("YYYY-MM-DD"),))
