@@ -190,6 +190,15 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Heading:
+    """Any heading of the file, nested or not: what its anchor is made of."""
+
+    line: int
+    level: int
+    source: str  # its inline Markdown
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     """A column of an entry table: its header's text and the schema key it names."""
 
@@ -268,6 +277,8 @@ class Document:
     headed: tuple[Entry, ...] = ()
     tables: tuple[Table, ...] = ()
     lists: tuple[ItemList, ...] = ()
+    headings: tuple[Heading, ...] = ()  # every heading, in order (for anchors)
+    html_anchors: tuple[tuple[str, int], ...] = ()  # ids and names in HTML, with their lines
 
 
 class Region(NamedTuple):

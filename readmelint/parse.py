@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from readmelint.anchors import html_anchors
 from readmelint.errors import InputError
 from readmelint.layouts.headings.find import HeadingFinder
 from readmelint.layouts.items.find import ItemFinder
@@ -22,6 +23,7 @@ from readmelint.model import (
     Comment,
     Document,
     Entry,
+    Heading,
     ItemList,
     Section,
     Span,
@@ -141,6 +143,8 @@ class _Builder:
         self.items = ItemFinder(lines, settings) if settings.reads("items") else None
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
         self.comments: list[Comment] = []
+        self.all_headings: list[Heading] = []
+        self.html_anchors: list[tuple[str, int]] = []
         self.references: dict[str, Any] = {}
         self.definitions: dict[str, list[int]] = {}  # label -> each definition's first line
 
@@ -152,6 +156,8 @@ class _Builder:
         for duplicate in env.get("duplicate_refs", ()):
             self.definitions.setdefault(duplicate["label"], []).append(duplicate["map"][0] + 1)
         for index, token in enumerate(tokens):
+            if token.map is not None:
+                self._note_anchors(tokens, index)
             if token.level != 0 or token.map is None:
                 continue
             if token.type == "heading_open":
@@ -162,6 +168,17 @@ class _Builder:
                 self.items.add(tokens, index)
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
+
+    def _note_anchors(self, tokens: list[Token], index: int) -> None:
+        """Remember what may give the file an anchor: a heading, an HTML id or name."""
+        token = tokens[index]
+        assert token.map is not None
+        if token.type == "heading_open":
+            source = tokens[index + 1].content
+            self.all_headings.append(Heading(token.map[0] + 1, int(token.tag[1:]), source))
+        elif token.type in ("html_block", "inline") and "<" in token.content:
+            found = html_anchors(token.content)
+            self.html_anchors.extend((anchor, token.map[0] + 1) for anchor in found)
 
     def build(self) -> Document:
         entries, sections = self.headings.build()
@@ -178,6 +195,8 @@ class _Builder:
             headed=tuple(entries),
             tables=tables,
             lists=lists,
+            headings=tuple(self.all_headings),
+            html_anchors=tuple(self.html_anchors),
             sections=tuple(sections),
             verbatim_lines=self.headings.verbatim.frozen(),
             paragraph_ends=self.headings.paragraph_ends.frozen(),
