@@ -199,6 +199,26 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class TocItem:
+    """One line of a candidate list: where, how deep, its marker, its link."""
+
+    line: int
+    indent: int
+    marker: str
+    text: str  # the link's text, as written
+    anchor: str  # without the '#'
+    rest: str = ""  # what follows the link on its line (" : Less than 6 months")
+
+
+@dataclass(frozen=True, slots=True)
+class TocList:
+    """A top-level list whose every item is one link to an anchor of the file."""
+
+    span: Span
+    items: tuple[TocItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     """A column of an entry table: its header's text and the schema key it names."""
 
@@ -278,6 +298,11 @@ class Document:
     tables: tuple[Table, ...] = ()
     lists: tuple[ItemList, ...] = ()
     headings: tuple[Heading, ...] = ()  # every heading, in order (for anchors)
+    # Top-level lists of in-page links (see :mod:`readmelint.toc`), and which is the
+    # table of contents.
+    toc_lists: tuple[TocList, ...] = ()
+    toc: TocList | None = None
+    anchor_links: tuple[tuple[int, str], ...] = ()  # each [text](#anchor): line, anchor
     html_anchors: tuple[tuple[str, int], ...] = ()  # ids and names in HTML, with their lines
 
 

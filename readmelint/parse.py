@@ -28,9 +28,12 @@ from readmelint.model import (
     Section,
     Span,
     Table,
+    TocList,
 )
 from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank
+from readmelint.toc import find as find_toc
+from readmelint.toc import read_list
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -126,6 +129,25 @@ def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
             )
 
 
+def _anchor_links(lines: Lines, inline: Token) -> Iterator[tuple[int, str]]:
+    """The ``[text](#anchor)`` links of an inline token: each anchor, on its line."""
+    from urllib.parse import unquote
+
+    from readmelint.markdown import parse_inline
+
+    assert inline.map is not None
+    start, end = inline.map
+    for token in parse_inline(inline.content):
+        # (markdown-it percent-encodes a destination: #%E7%9B%AE for #目.)
+        href = unquote(str(token.attrGet("href") or "")) if token.type == "link_open" else ""
+        if href.startswith("#"):
+            line = next(
+                (i for i in range(start, end) if f"(#{href[1:]}" in lines[i] or href in lines[i]),
+                start,
+            )
+            yield line + 1, href[1:]
+
+
 def is_atx_heading(line: str) -> bool:
     """Whether ``line``, unindented, is a ``#`` heading (``#tag`` is not: it needs a space)."""
     return _ATX_HEADING.match(line) is not None
@@ -144,6 +166,8 @@ class _Builder:
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
         self.comments: list[Comment] = []
         self.all_headings: list[Heading] = []
+        self.toc_lists: list[TocList] = []
+        self.anchor_links: list[tuple[int, str]] = []
         self.html_anchors: list[tuple[str, int]] = []
         self.references: dict[str, Any] = {}
         self.definitions: dict[str, list[int]] = {}  # label -> each definition's first line
@@ -164,8 +188,12 @@ class _Builder:
                 self.headings.add(tokens, index)
             elif token.type == "table_open" and self.reads_tables:
                 self.tables.append((token.map[0], token.map[1]))
-            elif token.type in _LISTS and self.items is not None:
-                self.items.add(tokens, index)
+            elif token.type in _LISTS:
+                found = read_list(self.lines, tokens, index)
+                if found is not None:
+                    self.toc_lists.append(found)
+                if self.items is not None:
+                    self.items.add(tokens, index)
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
 
@@ -179,14 +207,30 @@ class _Builder:
         elif token.type in ("html_block", "inline") and "<" in token.content:
             found = html_anchors(token.content)
             self.html_anchors.extend((anchor, token.map[0] + 1) for anchor in found)
+        if token.type == "inline" and "](#" in token.content:
+            self.anchor_links.extend(_anchor_links(self.lines, token))
 
     def build(self) -> Document:
         entries, sections = self.headings.build()
         tables = self._tables(entries, sections)
         rows = [row for table in tables for row in table.rows]
         lists: tuple[ItemList, ...] = ()
+        document = Document(
+            self.lines,
+            (),
+            (),
+            comments=tuple(self.comments),
+            headings=tuple(self.all_headings),
+            toc_lists=tuple(self.toc_lists),
+        )
+        toc = find_toc(document)  # (it needs only the lists, headings and comments)
+        if toc is not None and any(
+            entry.span.start <= toc.span.start <= entry.span.end for entry in entries
+        ):
+            toc = None  # inside an entry, it moves with it
         if self.items is not None:
             inside = [(entry.span.start, entry.span.end) for entry in entries]
+            inside += [(toc.span.start, toc.span.end)] if toc else []
             lists = self.items.build(inside, [section.line for section in sections])
         items = [item.entry for found in lists for item in found.items if item.entry]
         return Document(
@@ -197,6 +241,9 @@ class _Builder:
             lists=lists,
             headings=tuple(self.all_headings),
             html_anchors=tuple(self.html_anchors),
+            toc_lists=tuple(self.toc_lists),
+            toc=toc,
+            anchor_links=tuple(self.anchor_links),
             sections=tuple(sections),
             verbatim_lines=self.headings.verbatim.frozen(),
             paragraph_ends=self.headings.paragraph_ends.frozen(),

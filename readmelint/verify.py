@@ -99,6 +99,7 @@ class Preserved:
     sections: list[tuple[str, int]]
     references: Mapping[str, Any]
     fingerprints: list[tuple[int, str, bytes]]  # see :func:`fingerprints`
+    contents: int | None  # where the table of contents starts, if there is one
     lines: Lines
     outside: list[tuple[int, int]]  # the line ranges (0-based, end excluded) outside the runs
 
@@ -108,6 +109,7 @@ class Preserved:
             sections=[(s.title, s.level) for s in document.sections],
             references=document.references,
             fingerprints=fingerprints(document),
+            contents=document.toc.span.start if document.toc else None,
             lines=document.lines,
             outside=outside_ranges(document),
         )
@@ -150,6 +152,14 @@ class Preserved:
                     f"internal error: fix would change the line {old[:60]!r} outside the "
                     "entries; nothing was written. Please report this with the file."
                 )
+        if self.contents is not None:
+            from readmelint.toc import plan
+
+            if after.toc is None or after.toc.span.start != self.contents or plan(after).changed:
+                raise SafetyError(
+                    "internal error: fix would leave the table of contents unlike the "
+                    "headings; nothing was written. Please report this with the file."
+                )
         final_newline = bool(self.lines) and newline_of(self.lines[-1]) != ""
         if bool(after.lines) and (newline_of(after.lines[-1]) != "") != final_newline:
             raise SafetyError("internal error: fix would change the file's final newline")
@@ -160,6 +170,8 @@ def outside_ranges(document: Document) -> list[tuple[int, int]]:
     from readmelint.layouts import registry
 
     blocks = sorted(span for layout in registry().values() for span in layout.spans(document))
+    if document.toc is not None:  # fix writes it again from the headings
+        blocks = sorted([*blocks, (document.toc.span.start, document.toc.span.end)])
     ranges: list[tuple[int, int]] = []
     position = 0
     for start, end in blocks:

@@ -85,9 +85,15 @@ def test_fix_is_idempotent_and_lossless_on_the_real_list(settings: Settings) -> 
     fixed = fix_text(original, settings)
     assert fix_text(fixed, settings) == fixed
     assert [d for d in check_text(fixed, settings) if d.fixable] == []
-    assert non_blank_characters(fixed) == non_blank_characters(original)
+    # Its table of contents misses the section 多模态预训练 (line 162): fix adds it.
+    added = "    - [多模态预训练](#多模态预训练)\n"
+    assert added in fixed
+    assert added not in original
+    assert non_blank_characters(fixed.replace(added, "")) == non_blank_characters(original)
     levels = settings.entry_levels
-    assert outside_entries(fixed, levels) == outside_entries(original, levels)
+    outside = outside_entries(fixed, levels)
+    outside.remove(added.rstrip("\n"))
+    assert outside == outside_entries(original, levels)
 
 
 def test_bundled_example_folder_is_found_by_walking_up(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from readmelint import toc
 from readmelint.layouts import LayoutPlan, registry
 from readmelint.model import Document
 from readmelint.output import Output
@@ -51,7 +52,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Cano
     (A long list's rendered lines take as much memory as the file.)
     """
     layouts = registry()
-    return Canonical(
-        document,
-        {name: layouts[name].plan(document, settings, all_lines) for name in settings.layouts},
-    )
+    plans = {name: layouts[name].plan(document, settings, all_lines) for name in settings.layouts}
+    # The table of contents is no layout, but fix writes it again the same way.
+    plans["contents"] = toc.plan(document)
+    return Canonical(document, plans)
