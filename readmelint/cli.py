@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -101,6 +102,7 @@ def _resolver(
     schema_path: Path | None,
     select: str | None = None,
     ignore: str | None = None,
+    today: datetime.datetime | None = None,
 ) -> ConfigResolver:
     from readmelint.runner import ConfigResolver
     from readmelint.schema import load_schema
@@ -110,7 +112,9 @@ def _resolver(
         from readmelint.errors import ConfigError
 
         raise ConfigError(f"{config_path}: config file not found")
-    resolver = ConfigResolver(config_path, schema, _codes(select), _codes(ignore))
+    resolver = ConfigResolver(
+        config_path, schema, _codes(select), _codes(ignore), today.date() if today else None
+    )
     if config_path is not None:
         resolver.for_path(config_path)  # a broken --config is one error, before any file
     return resolver
@@ -138,12 +142,19 @@ def main() -> None:
 )
 @click.option("--select", help="Only report these codes (comma-separated prefixes).")
 @click.option("--ignore", help="Do not report these codes (comma-separated prefixes).")
+@click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Check dates against this day (YYYY-MM-DD) instead of the local date: for "
+    "reproducible runs.",
+)
 @with_common
 def check(
     paths: tuple[str, ...],
     output_format: str,
     select: str | None,
     ignore: str | None,
+    today: datetime.datetime | None,
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
@@ -152,7 +163,7 @@ def check(
     from readmelint.model import Diagnostic
     from readmelint.runner import ConfigResolver, check_source
 
-    resolver, status = _guarded(lambda: _resolver(config_path, schema_path, select, ignore))
+    resolver, status = _guarded(lambda: _resolver(config_path, schema_path, select, ignore, today))
     if not isinstance(resolver, ConfigResolver):
         sys.exit(status)
     found: list[Diagnostic] = []

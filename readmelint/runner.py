@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -26,6 +27,7 @@ class ConfigResolver:
     schema: Schema | None = None
     select: frozenset[str] | None = None
     ignore: frozenset[str] | None = None
+    today: datetime.date | None = None
     _cache: dict[Path | None, Config] = field(default_factory=dict)
 
     def for_path(self, path: Path) -> Config:
@@ -39,6 +41,8 @@ class ConfigResolver:
                 settings = replace(settings, select=self.select)
             if self.ignore is not None:
                 settings = replace(settings, ignore=settings.ignore | self.ignore)
+            if self.today is not None:
+                settings = replace(settings, today=self.today)
             self._cache[location] = replace(config, settings=settings)
         return self._cache[location]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,19 @@ def test_a_url_urllib_cannot_read_does_not_crash_check() -> None:
     """Found by the fuzzer: ``https://exampl].org`` made urlsplit raise."""
     text = entry("One", "https://exampl].org/a") + "\n" + entry("Two", "https://exampl].org/a")
     assert [c for _, c, _ in codes(text)] == ["RL301"]
+
+
+def test_today_comes_from_the_command_line_for_reproducible_runs(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from readmelint.cli import main
+
+    (tmp_path / "README.md").write_text(entry("One", "https://x.org/1", date="2025-06-01"))
+    late = CliRunner().invoke(main, ["check", "--today", "2025-01-01", str(tmp_path / "README.md")])
+    early = CliRunner().invoke(
+        main, ["check", "--today", "2026-01-01", str(tmp_path / "README.md")]
+    )
+    assert "RL303" in late.output
+    assert "RL303" not in early.output
+    bad = CliRunner().invoke(main, ["check", "--today", "2025-13-01", str(tmp_path / "README.md")])
+    assert bad.exit_code == 2
