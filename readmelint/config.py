@@ -210,10 +210,11 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
     from readmelint.pattern import PatternError, compile_pattern
 
     keys = [spec.key for spec in schema.fields]
+    shapes = {spec.key: spec.date_format.regex() for spec in schema.fields if spec.date_format}
     compiled = []
     for text in texts:
         try:
-            compiled.append(compile_pattern(text, keys))
+            compiled.append(compile_pattern(text, keys, shapes))
         except PatternError as error:
             raise ConfigError(f"{name}: item pattern {text!r}: {error}") from None
     return tuple(compiled)

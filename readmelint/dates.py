@@ -119,6 +119,14 @@ def _pattern(spelling: str) -> re.Pattern[str]:
     )
 
 
+def _loose(spelling: str) -> str:
+    """``spelling`` as a regular expression without named groups."""
+    return "".join(
+        re.sub(r"\?P<\w+>", "?:", _TOKENS[piece]) if piece in _TOKENS else re.escape(piece)
+        for piece in _SPLIT.split(spelling)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class DateFormats:
     """The spellings a date field allows, tried in order."""
@@ -130,6 +138,10 @@ class DateFormats:
         """For messages: ``YYYY-MM-DD``, ``YYYY-MM-DD or YYYY-MM``, ``A, B or C``."""
         names = [form.spelling for form in self.formats]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+    def regex(self) -> str:
+        """A regular expression (no groups of its own) that matches these spellings."""
+        return "(?:" + "|".join(_loose(form.spelling) for form in self.formats) + ")"
 
     def parse(self, value: str) -> PartialDate | None:
         for form in self.formats:

@@ -10,6 +10,9 @@ A pattern is written like one item's Markdown, with placeholders:
 | ``{...}`` | the rest: any text, maybe none, kept but not a field (badges, extra links) |
 | ``{{``, ``}}`` | a literal brace |
 
+A date field's placeholder matches only a date in one of the field's spellings,
+so ``{venue} {year}.`` reads ``NIPS Workshop`` and ``2015`` from ``NIPS Workshop 2015.``.
+
 The pattern is matched against the item's Markdown source, from after its list
 marker, its continuation lines included; leading and trailing whitespace aside.
 Markdown characters in a pattern are literal: ``**{title}**`` matches a title
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 _KEY = re.compile(r"[a-z0-9_]+")
@@ -79,11 +82,14 @@ class Failure:
 class Pattern:
     """A compiled item pattern (see the module's documentation)."""
 
-    def __init__(self, text: str, pieces: tuple[_Piece, ...]):
+    def __init__(
+        self, text: str, pieces: tuple[_Piece, ...], shapes: Mapping[str, str] | None = None
+    ):
         self.text = text
         self.pieces = pieces
+        self._shapes = dict(shapes or {})
         self._groups: dict[str, str] = {}
-        self._regex = re.compile(self._source(pieces) + r"\s*\Z", re.DOTALL)
+        self._regex = re.compile(self._source(pieces) + r"\s*\Z", re.DOTALL | re.IGNORECASE)
 
     def __repr__(self) -> str:
         return f"Pattern({self.text!r})"
@@ -97,8 +103,10 @@ class Pattern:
             elif piece.kind == "field":
                 group = f"f{len(self._groups)}"
                 self._groups[group] = piece.value
-                # Shortest text, not starting or ending in whitespace (fields are trimmed).
-                out.append(rf"(?P<{group}>\S(?:.*?\S)?)")
+                # Shortest text, not starting or ending in whitespace (fields are trimmed);
+                # a field with a shape of its own (a date) only text of that shape.
+                shape = self._shapes.get(piece.value, r"\S(?:.*?\S)?")
+                out.append(rf"(?P<{group}>{shape})")
             elif piece.kind == "rest":
                 group = f"r{len(self._groups)}"
                 self._groups[group] = ""
@@ -127,18 +135,21 @@ class Pattern:
         """Where the longest start of the pattern that matches ends, and what came next.
 
         The pattern is cut into steps (each word of its literal text is one), and
-        only starts that end in literal text count: a field at the end of a start
-        would match as little as it can, which says nothing of where the item went
-        wrong.
+        only starts that end in literal text (or a date field) count: another field
+        at the end of a start would match as little as it can, which says nothing of
+        where the item went wrong.
         """
         steps = [step for piece in self.pieces for step in _steps(piece)]
         reached, expected = len(source) - len(source.lstrip()), steps[0].describe()
         for count in range(1, len(steps) + 1):
-            if steps[count - 1].kind != "text":
+            last = steps[count - 1]
+            if last.kind != "text" and not (last.kind == "field" and last.value in self._shapes):
                 continue
             start = Pattern.__new__(Pattern)
-            start._groups = {}
-            found = re.compile(start._source(steps[:count]), re.DOTALL).match(source)
+            start._groups, start._shapes = {}, self._shapes
+            found = re.compile(start._source(steps[:count]), re.DOTALL | re.IGNORECASE).match(
+                source
+            )
             if found is None:
                 break
             reached = found.end()
@@ -171,14 +182,21 @@ def best_failure(patterns: Sequence[Pattern], source: str) -> Failure:
     return max(failures, key=lambda failure: failure.offset)
 
 
-def compile_pattern(text: str, known_keys: Collection[str]) -> Pattern:
-    """Read ``text``; :class:`PatternError` for an unknown key, unbalanced braces and such."""
+def compile_pattern(
+    text: str, known_keys: Collection[str], shapes: Mapping[str, str] | None = None
+) -> Pattern:
+    """Read ``text``; :class:`PatternError` for an unknown key, unbalanced braces and such.
+
+    ``shapes``: a regular expression for what some fields may hold (a date field: a
+    date in one of its spellings), so that ``{venue} {year}`` reads ``NIPS Workshop``
+    and ``2015`` from ``NIPS Workshop 2015``.
+    """
     if not text.strip():
         raise PatternError("the pattern is empty", 1)
     pieces, _ = _read(text, 0, known_keys, seen=set(), nested=False)
     if not any(_has_field(piece) for piece in pieces):
         raise PatternError("the pattern has no {field}: it would read nothing", 1)
-    return Pattern(text, pieces)
+    return Pattern(text, pieces, shapes)
 
 
 def _has_field(piece: _Piece) -> bool:
