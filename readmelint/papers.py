@@ -1,18 +1,17 @@
 """Which paper an entry names: its identifiers (arXiv, DOI, OpenReview, URL) and its title.
 
-Identifiers come from the links in the entry's fields (link destinations as
-markdown-it reads them, not image sources: a badge's shields.io picture says
-nothing of the paper, the page it links to may). A URL other than those three
-identifies the paper only as the first link of the entry's paper field (the
-field keyed ``paper``, ``title`` or ``name``, or the schema's first link field):
-code and project links are often shared by several papers.
+arXiv, DOI and OpenReview identifiers come from where the entry's fields link
+(``](https://arxiv.org/abs/...)``, a badge's link included; the shields.io
+picture of a badge names no paper). A URL other than those three identifies the
+paper only as the first link of the entry's paper field (the field keyed
+``paper``, ``title`` or ``name``, or the schema's first link field), read by
+markdown-it: code and project links are often shared by several papers.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qs, urlsplit
@@ -31,6 +30,11 @@ _TITLE_KEYS = ("paper", "title", "name")
 _BARE_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 # A field that may hold a paper's identifiers (a cheap test before any parsing).
 _IDENTIFYING = re.compile(r"arxiv\.org|doi\.org|openreview\.net", re.IGNORECASE)
+# Where a link (or an image: a badge's picture is never an arXiv, DOI or OpenReview page)
+# points. Only those three kinds of identifier are read this way, from every field: an
+# inline parse of long cells full of badges cost more than the rest of check.
+_DESTINATION = re.compile(r"\]\(\s*<?(https?://[^\s)>]+)")
+_TITLE_LIMIT = 400
 # A value that starts with a plain link: no parsing needed to read it (see schema.py).
 _LEADING_LINK = re.compile(r"\[([^\[\]\\`<>\r\n*_!&]*)\]\(([^\s()<>\\`]+)\)")
 
@@ -114,7 +118,7 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
     identifiers: list[str] = []
     arxiv: str | None = None
     title_field = entry.field("title")
-    title = plain_text(title_field.value) if title_field else entry.heading
+    title = _title_text(title_field.value) if title_field else entry.heading
     if named is not None:
         first = _first_link(named.value)
         if first is None and _BARE_URL.fullmatch(named.value):
@@ -128,12 +132,12 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
             if found and found.startswith("arxiv:"):
                 arxiv = found.removeprefix("arxiv:")
         elif not title:
-            title = plain_text(named.value)
+            title = _title_text(named.value)
     for field in entry.fields:
         value = field.value
         if not _IDENTIFYING.search(value):
             continue
-        for url in _links(value):
+        for url in _DESTINATION.findall(value):
             found = identifier(url)
             if found and found not in identifiers:
                 identifiers.append(found)
@@ -148,7 +152,16 @@ def _first_link(value: str) -> tuple[str, str] | None:
     leading = _LEADING_LINK.match(first)
     if leading:
         return leading[1].strip(), leading[2]
-    return _parsed_first_link(first)
+    return _parsed_first_link(first) if "](" in first else None
+
+
+def _title_text(value: str) -> str:
+    """A title's text: what the value shows up to its first line break (``<br>`` too).
+
+    Only so much is read (a table cell may hold a title, then its abstract).
+    """
+    first = re.split(r"\n|<br\s*/?>", value[:_TITLE_LIMIT], maxsplit=1, flags=re.I)[0]
+    return plain_text(first)
 
 
 @lru_cache(maxsize=1024)
@@ -164,10 +177,3 @@ def _parsed_first_link(line: str) -> tuple[str, str] | None:
                     text.append(inner.content)
             return "".join(text).strip(), str(token.attrGet("href") or "")
     return None
-
-
-def _links(value: str) -> Iterator[str]:
-    """Every link destination in ``value`` (not image sources)."""
-    for token in parse_inline(value):
-        if token.type == "link_open":
-            yield str(token.attrGet("href") or "")

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -327,8 +327,12 @@ def _check_date_format(
         yield ValidationError(f"{instance!r} is not a real date written as {formats.spelling}")
 
 
+@lru_cache(maxsize=4096)
 def date_text(value: str) -> str:
-    """What a date value reads as: markup and HTML around it (backticks, a span) aside."""
+    """What a date value reads as: markup and HTML around it (backticks, a span) aside.
+
+    Cached: a list repeats its dates, each asked for by validation, sorting and checks.
+    """
     from readmelint.markdown import plain_text
 
     return plain_text(value)
