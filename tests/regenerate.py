@@ -9,10 +9,10 @@ compares the output with itself and cannot fail.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -21,8 +21,10 @@ from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.errors import ReadmelintError
 from readmelint.fix import fix_text
+from readmelint.rules import RULES
 from readmelint.settings import Settings
 from readmelint.source import Source, decode
+from tests.rule_examples import TODAY, settings_for
 
 TESTS = Path(__file__).resolve().parent
 GOLDEN = TESTS / "golden"
@@ -40,24 +42,27 @@ def fix_bytes(data: bytes, settings: Settings) -> bytes:
     return Source(fix_text(source.text, settings), source.bom).encode()
 
 
-def recorded_inputs() -> Iterator[tuple[str, Path, Settings]]:
-    """Every input whose outputs are recorded: name, file, settings."""
+def recorded_inputs() -> Iterator[tuple[str, Path | bytes, Settings]]:
+    """Every input whose outputs are recorded: name, file (or its bytes), settings.
+
+    The rules' own failing examples are among them, so that every code's exact
+    message is held to its record in a clone without the corpus too.
+    """
     for case in golden_cases():
         yield f"golden/{case}", GOLDEN / f"{case}.in.md", Settings()
+    folder = Path(tempfile.mkdtemp(prefix="readmelint-rules-"))
+    for rule in RULES:
+        yield f"rules/{rule.code}", rule.failing.encode(), settings_for(rule, folder)
     deep_learning = load_config(EXAMPLES / "deep-learning" / ".readmelint.toml").settings
     for path in sorted((CORPUS / "notes").glob("*.md")):
         settings = deep_learning if "Deep-Learning" in path.name else Settings()
         yield f"notes/{path.name}", path, settings
 
 
-# The day the outputs were recorded on: dates after it are reported (RL303).
-TODAY = datetime.date(2026, 12, 3)
-
-
-def outputs(name: str, path: Path, settings: Settings) -> dict[str, object]:
+def outputs(name: str, data: Path | bytes, settings: Settings) -> dict[str, object]:
     """What check reports (one list per diagnostic) and a digest of what fix writes."""
     settings = replace(settings, today=TODAY)
-    source = decode(path.read_bytes(), name)
+    source = decode(data if isinstance(data, bytes) else data.read_bytes(), name)
     check = [
         [d.line, d.column, d.code, d.severity.value, d.fixable, d.message]
         for d in check_text(source.text, settings, name)

@@ -11,8 +11,13 @@ from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
 from readmelint.toc import TocPlan
 
-_DOCUMENT = "# Papers\n\n- [Vision](#vision)\n- [Language](#language)\n- [Speech](#speech)\n\n"
-_SECTIONS = "## Vision\n\ntext\n\n## Language\n\ntext\n\n## Speech\n\ntext\n"
+_DOCUMENT = (
+    "# Papers\n\n- [Vision](#vision)\n- [Language](#language)\n- [Speech](#speech)\n"
+    "- [Robotics](#robotics)\n\n"
+)
+_SECTIONS = "".join(
+    f"## {name}\n\ntext\n\n" for name in ("Vision", "Language", "Speech", "Robotics")
+)
 
 RL304 = Rule(
     "RL304",
@@ -32,10 +37,10 @@ RL305 = Rule(
     "A heading it misses, an entry pointing nowhere, or entries in another order than "
     "the headings. `fix` writes it again in place, keeping its marker, indentation, "
     "the levels it covers and its entries' own texts (see the README).",
-    _DOCUMENT + _SECTIONS.replace("## Speech", "## Audio"),
+    _DOCUMENT.replace("- [Language](#language)\n", "") + _SECTIONS,
     _DOCUMENT + _SECTIONS,
     fixable=True,
-    failing_line=5,
+    failing_line=3,
 )
 
 RULES: tuple[Rule, ...] = (RL304, RL305)

@@ -45,7 +45,7 @@ RL110 = Rule(
     "An ordered entry list is not numbered 1, 2, 3 ... from its first number.",
     "`fix` renumbers it, keeping its delimiter (`1.` or `1)`); GitHub shows the numbers "
     "in order whatever the source says, so the source should too.",
-    _NUMBERED.replace("2. [**B", "3. [**B"),
+    _NUMBERED.replace("2. [**Dropout", "3. [**Dropout"),
     _NUMBERED,
     fixable=True,
     failing_line=2,

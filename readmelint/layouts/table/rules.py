@@ -63,10 +63,12 @@ RL109 = Rule(
     "A table row pads its cells unlike most rows of the file (`| a | b |` or `|a|b|`).",
     "Only where most rows of the file use one style: a file without one keeps each "
     "row's padding as it is.",
-    _TABLE + "| [Emu](https://arxiv.org/abs/2307.05222) |arXiv| 2023-07-11 |\n",
-    _TABLE,
+    _TABLE
+    + "| [Emu](https://arxiv.org/abs/2307.05222) | arXiv | 2023-07-11 |\n"
+    + "| [BLIP-2](https://arxiv.org/abs/2301.12597) |arXiv| 2023-01-30 |\n",
+    _TABLE + "| [Emu](https://arxiv.org/abs/2307.05222) | arXiv | 2023-07-11 |\n",
     fixable=True,
-    failing_line=4,
+    failing_line=5,
     schema_fields=_TABLE_SCHEMA,
     config={"layout": "table"},
 )
