@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readmelint.check import check_text
 from readmelint.papers import identifier, normal_title, normal_url
@@ -135,3 +138,31 @@ def test_today_comes_from_the_command_line_for_reproducible_runs(tmp_path: Path)
     assert "RL303" not in early.output
     bad = CliRunner().invoke(main, ["check", "--today", "2025-13-01", str(tmp_path / "README.md")])
     assert bad.exit_code == 2
+
+
+SPELLINGS = [
+    "https://arxiv.org/abs/{id}",
+    "http://arxiv.org/abs/{id}v2",
+    "https://www.arxiv.org/pdf/{id}.pdf",
+    "https://arxiv.org/pdf/{id}v1",
+    "https://arxiv.org/html/{id}",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), min_size=1, max_size=12),
+    st.randoms(use_true_random=False),
+)
+def test_duplicates_do_not_depend_on_entry_order_or_link_spelling(
+    papers: list[int], rng: random.Random
+) -> None:
+    """Each repeat of a paper is reported once, however its link is written and wherever it is."""
+    entries = [
+        entry(f"Entry {n}", rng.choice(SPELLINGS).format(id=f"2402.{10000 + paper}"))
+        for n, paper in enumerate(papers)
+    ]
+    rng.shuffle(entries)
+    text = "\n".join(entries)
+    found = [code for _, code, _ in codes(text, Settings(today=TODAY, sort=False))]
+    assert found.count("RL301") == len(papers) - len(set(papers))
