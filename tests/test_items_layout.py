@@ -1,0 +1,181 @@
+"""The items layout: golden files, the real lists, and properties over generated lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readmelint.check import check_text
+from readmelint.config import load_config
+from readmelint.errors import ConfigError
+from readmelint.fix import fix_text
+from readmelint.parse import parse
+from readmelint.settings import Settings
+from tests.conftest import CORPUS
+
+GOLDEN = Path(__file__).parent / "golden_items"
+SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings
+CASES = sorted(path.name.removesuffix(".in.md") for path in GOLDEN.glob("*.in.md"))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fix_matches_golden_output(case: str) -> None:
+    fixed = fix_text((GOLDEN / f"{case}.in.md").read_text("utf-8"), SETTINGS)
+    assert fixed == (GOLDEN / f"{case}.out.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_output_is_a_fixed_point(case: str) -> None:
+    expected = (GOLDEN / f"{case}.out.md").read_text("utf-8")
+    assert fix_text(expected, SETTINGS) == expected
+    assert [d for d in check_text(expected, SETTINGS) if d.fixable] == []
+
+
+def test_diagnostics_at_the_item_and_the_field() -> None:
+    text = (
+        "1. [**A.**](https://x.org/a) _A. Author._ Arxiv 2015.\n"
+        "3. [**B.**](https://x.org/b) _B. Author._ CVPR 2024.\n"
+        "4. [**C.**](https://x.org/c) B. Author. CVPR 2023.\n"
+    )
+    found = [(d.line, d.column, d.code, d.message) for d in check_text(text, SETTINGS)]
+    assert found == [
+        (2, 1, "RL110", "item numbered 3. should be 2.: the list is numbered from 1"),
+        (
+            2,
+            4,
+            "RL104",
+            "this item should come before line 1: items are sorted by Year, newest first",
+        ),
+        (3, 1, "RL110", "item numbered 4. should be 3.: the list is numbered from 1"),
+        (3, 29, "RL013", "item matches no item pattern: expected '_' here"),
+    ]
+
+
+def test_sort_false_keeps_the_order_and_still_numbers() -> None:
+    text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n1. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
+    unsorted = Settings(**{**SETTINGS.__dict__, "sort": False})
+    assert fix_text(text, unsorted) == text.replace("1. [**B", "2. [**B")
+
+
+def test_a_bad_pattern_is_a_config_error_with_its_column(tmp_path: Path) -> None:
+    (tmp_path / ".readmelint.toml").write_text(
+        'layout = "items"\nitem = "**{titel}** ({year})"\n', "utf-8"
+    )
+    with pytest.raises(
+        ConfigError,
+        match=r"item pattern '\*\*\{titel\}\*\* \(\{year\}\)': column 3: unknown key 'titel'",
+    ):
+        load_config(tmp_path / ".readmelint.toml")
+
+
+def corpus(name: str) -> str:
+    path = CORPUS / "items" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is absent: clone the project beside ../shared to run this")
+    return path.read_bytes().decode("utf-8")
+
+
+TERRYUM = "terryum__awesome-deep-learning-papers__README.md"
+LONG_CONTEXT = "Xnhyacinth__Awesome-LLM-Long-Context-Modeling__README.md"
+
+
+def terryum_settings(tmp_path: Path) -> Settings:
+    (tmp_path / "schema.json").write_text((GOLDEN / "schema.json").read_text("utf-8"), "utf-8")
+    (tmp_path / ".readmelint.toml").write_text(
+        'schema = "schema.json"\nlayout = "items"\n'
+        'item = ["**{title}** ({year}), {authors}{? [{...}}", "{title} ({year}), {authors}{? [{...}}"]\n',
+        "utf-8",
+    )
+    return load_config(tmp_path / ".readmelint.toml").settings
+
+
+def test_terryum_papers_are_entries_and_its_legend_and_contents_are_not(tmp_path: Path) -> None:
+    text = corpus(TERRYUM)
+    settings = terryum_settings(tmp_path)
+    document = parse(text, settings)
+    starts = [items.span.start for items in document.lists]
+    assert 27 not in starts  # the legend: bold items, but no paper
+    assert 49 not in starts  # the table of contents
+    unmatched = [(d.line, d.message) for d in check_text(text, settings) if d.code == "RL013"]
+    # The three bold items without the comma after the year, or without the year.
+    assert [line for line, _ in unmatched if line in (89, 126, 175)] == [89, 126, 175]
+    fixed = fix_text(text, settings)
+    assert fix_text(fixed, settings) == fixed
+    assert Counter(fixed) == Counter(text)  # every character kept: items only move
+
+
+def test_long_context_numbered_papers_are_entries_and_fix_is_lossless() -> None:
+    text = corpus(LONG_CONTEXT)
+    settings = load_config(
+        Path(__file__).parent.parent / "benchmarks/configs/long-context.toml"
+    ).settings
+    document = parse(text, settings)
+    assert sum(1 for items in document.lists for item in items.items if item.entry) >= 1400
+    assert document.toc is not None  # the contents are no entry list
+    fixed = fix_text(text, settings)
+    assert fix_text(fixed, settings) == fixed
+    assert Counter(fixed.replace(" ", "")) == Counter(text.replace(" ", ""))
+    unsorted = Settings(**{**settings.__dict__, "sort": False})
+    assert fix_text(text, unsorted) == text  # numbered 1..N already: nothing to change
+
+
+# --- properties over generated entry lists -------------------------------------------
+
+YEARS = st.integers(2000, 2025)
+
+
+@st.composite
+def item(draw: st.DrawFn, number: int) -> str:
+    """One item: a paper in one of the two shapes, or an item no pattern reads."""
+    kind = draw(st.sampled_from(["numbered", "bold", "note"]))
+    title = draw(st.sampled_from(["Deep learning", "Dropout", "Adam", "深度学习", "ViT 🚀"]))
+    year = draw(YEARS)
+    if kind == "note":
+        text = draw(st.sampled_from(["a note", "see [other](https://x.org)", "**bold** only"]))
+    elif kind == "bold":
+        text = f"**{title}** ({year}), A. Author [[pdf]](https://x.org/{number})"
+    else:
+        text = f"[**{title}.**](https://x.org/{number}) _A. Author._ Arxiv {year}."
+    if draw(st.booleans()):
+        text += draw(
+            st.sampled_from(["\n   continued here", "\n   - a sub-item", "  \n   hard break"])
+        )
+    return text
+
+
+@st.composite
+def entry_list(draw: st.DrawFn) -> str:
+    count = draw(st.integers(2, 7))
+    ordered = draw(st.booleans())
+    delimiter = draw(st.sampled_from([".", ")"]))
+    start = draw(st.integers(1, 12))
+    numbers = sorted(draw(st.lists(st.integers(start, start + 20), min_size=count, max_size=count)))
+    loose = draw(st.booleans())
+    lines = []
+    for position in range(count):
+        marker = f"{numbers[position]}{delimiter}" if ordered else draw(st.sampled_from(["-"]))
+        body = draw(item(position)).replace("\n   ", "\n" + " " * (len(marker) + 1))
+        lines.append(f"{marker} {body}")
+    return ("\n\n" if loose else "\n").join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(entry_list(), min_size=1, max_size=3))
+def test_fix_is_lossless_idempotent_and_agrees_with_check(lists: list[str]) -> None:
+    text = "# Papers\n\n" + "\n## Section\n\n".join(lists)
+    fixed = fix_text(text, SETTINGS)  # its safety check raises rather than lose anything
+    assert fix_text(fixed, SETTINGS) == fixed
+    assert [d for d in check_text(fixed, SETTINGS) if d.fixable] == []
+    changed = fixed != text
+    assert changed == any(d.fixable for d in check_text(text, SETTINGS))
+
+    # Items only move and renumber: every character but digits and spaces is kept.
+    def kept(value: str) -> Counter[str]:
+        return Counter(c for c in value if not c.isdigit() and not c.isspace())
+
+    assert kept(fixed) == kept(text)
+    assert len(parse(fixed, SETTINGS).lists) == len(parse(text, SETTINGS).lists)
