@@ -40,7 +40,7 @@ def unified_diff(
     """
     if regions is None:
         regions = [Region(0, len(a), 0, len(b))]
-    matcher = _AnchoredMatcher(a, b, regions)
+    matcher = _AnchoredMatcher(a, b, _merged(regions))
     started = False
     for group in matcher.get_grouped_opcodes(context):
         if not started:
@@ -57,6 +57,17 @@ def unified_diff(
                 yield from _lines("-", a[i1:i2])
             if tag in ("replace", "insert"):
                 yield from _lines("+", b[j1:j2])
+
+
+def _merged(regions: Sequence[Region]) -> list[Region]:
+    """Regions that touch made one: what one deletes the next may insert again."""
+    merged: list[Region] = []
+    for region in regions:
+        if merged and merged[-1].old_end >= region.old_start:
+            last = merged.pop()
+            region = Region(last.old_start, region.old_end, last.new_start, region.new_end)
+        merged.append(region)
+    return merged
 
 
 def _lines(prefix: str, lines: Sequence[str]) -> Iterator[str]:

@@ -31,3 +31,12 @@ def has_markup_over_field_lines(document: Document, entry: Entry) -> bool:
     return entry.layout is Layout.LINES and any(
         field.span.start in document.open_line_ends for field in entry.fields
     )
+
+
+def reads_by_position(entry: Entry) -> bool:
+    """Whether a field of the entry is an unlabelled line read by its place (x-position).
+
+    Moved elsewhere it would be read as another field, or none: such an entry keeps
+    its fields in their order.
+    """
+    return any(field.label is None and field.key is not None for field in entry.fields)

@@ -160,7 +160,7 @@ class _Builder:
         self.lines = lines
         self.settings = settings
         levels = settings.entry_levels if settings.reads("headings") else ()
-        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema.order.__contains__)
+        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema)
         self.reads_tables = settings.reads("table")
         self.items = ItemFinder(lines, settings) if settings.reads("items") else None
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded

@@ -50,6 +50,7 @@ class FieldSpec:
     date_format: DateFormats | None
     link: bool = False
     arxiv_date: bool = False
+    position: int | None = None  # x-position: an unlabelled field line at this place is it
 
     def date_of(self, value: str) -> PartialDate | None:
         """The date a value of this field holds, as it reads (``<span>07-29</span>`` too)."""
@@ -74,6 +75,11 @@ class Schema:
     @cached_property
     def order(self) -> dict[str, int]:
         return {spec.key: position for position, spec in enumerate(self.fields)}
+
+    @cached_property
+    def by_position(self) -> dict[int, FieldSpec]:
+        """The fields an unlabelled line is read as, by its place in the entry (1-based)."""
+        return {spec.position: spec for spec in self.fields if spec.position is not None}
 
     @cached_property
     def _specs(self) -> dict[str, FieldSpec]:
@@ -216,9 +222,18 @@ def _field_specs(document: Mapping[str, Any], name: str) -> tuple[FieldSpec, ...
                 date_format,
                 link=spec.get("format") == "markdown-link",
                 arxiv_date=spec.get("x-arxiv-date") is True,
+                position=_position(spec.get("x-position"), key, name),
             )
         )
     return tuple(specs)
+
+
+def _position(value: object, key: str, name: str) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise SchemaError(f"{name}: field {key!r}: x-position must be a whole number from 1")
+    return value
 
 
 def _offline_registry(document: Mapping[str, Any]) -> Registry[Any]:

@@ -14,13 +14,14 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, normalise, split_label
 from readmelint.markdown import VERBATIM_BLOCKS, item_content, parse_inline, plain_text
 from readmelint.model import Entry, Field, Layout, LineMarks, Section, Span
+from readmelint.schema import Schema
 from readmelint.source import Lines, ends_in_loose_whitespace, is_blank, strip_newline
 
 if TYPE_CHECKING:
@@ -47,10 +48,11 @@ class HeadingFinder:
     (see :class:`readmelint.model.Document`).
     """
 
-    def __init__(self, lines: Lines, entry_levels: frozenset[int], known: Callable[[str], bool]):
+    def __init__(self, lines: Lines, entry_levels: frozenset[int], schema: Schema):
         self.lines = lines
         self.entry_levels = entry_levels
-        self.known = known  # whether a key is a field: a plain label counts only then
+        self.known = schema.order.__contains__  # a plain label counts only for a field
+        self.by_position = schema.by_position
         self.tokens: list[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
         self.verbatim = LineMarks()
@@ -211,8 +213,16 @@ class HeadingFinder:
             last = item.map[1] - 1
             while last > item.map[0] and is_blank(self.lines[last]):
                 last -= 1
-            fields.append(self._field(label, content, content_at, item.map[0], last))
+            field = self._field(label, content, content_at, item.map[0], last)
+            fields.append(self._by_position(field, len(fields) + 1))
         return fields, max(indent, 0), marker
+
+    def _by_position(self, field: Field, position: int) -> Field:
+        """An unlabelled field line read as the field the schema places there (x-position)."""
+        spec = self.by_position.get(position)
+        if field.key is not None or spec is None:
+            return field
+        return Field(None, spec.key, field.span, field.column, "", self.lines)
 
     def _line_fields(self, block: int) -> list[Field]:
         paragraph = self.tokens[block]

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from readmelint.canonical.order import order_entries
-from readmelint.entries import leaves_as_is
+from readmelint.entries import leaves_as_is, reads_by_position
 from readmelint.labels import DEFAULT_STYLE, LabelStyle
 from readmelint.layouts.headings.render import render_entry
 from readmelint.layouts.headings.runs import (
@@ -201,7 +201,7 @@ def _candidates(
         replace(own, keep_items=True),
         replace(own, keep_items=True, keep_order=True),
     )
-    if holds_a_redefinition(document, entry.span.start, entry.span.end):
+    if holds_a_redefinition(document, entry.span.start, entry.span.end) or reads_by_position(entry):
         candidates = candidates[-1:]
     for candidate in candidates:
         if can_restyle(document, entry, candidate, schema):
