@@ -19,7 +19,24 @@ def is_template_stub(entry: Entry) -> bool:
 
 def leaves_as_is(document: Document, entry: Entry) -> bool:
     """Whether fix leaves ``entry`` as it is (but for its place and its heading's indent)."""
-    return is_template_stub(entry) or has_markup_over_field_lines(document, entry)
+    return (
+        is_template_stub(entry)
+        or has_markup_over_field_lines(document, entry)
+        or has_paragraph_fields(entry)
+    )
+
+
+def has_paragraph_fields(entry: Entry) -> bool:
+    """Fields as paragraphs of their own, blank lines between (a daily digest's form).
+
+    check reads them; fix keeps them so: written as one paragraph of lines, they
+    would render otherwise.
+    """
+    if entry.layout is not Layout.LINES:
+        return False
+    ends = [field.span.end for field in entry.fields]
+    starts = [field.span.start for field in entry.fields]
+    return any(start > end + 1 for end, start in zip(ends, starts[1:], strict=False))
 
 
 def has_markup_over_field_lines(document: Document, entry: Entry) -> bool:

@@ -161,7 +161,18 @@ class HeadingFinder:
         if self.tokens[block].type == "bullet_list_open":
             fields, indent, marker = self._bullet_fields(block)
             return fields, indent, marker, Layout.BULLETS
-        return self._line_fields(block), 0, "", Layout.LINES
+        fields = self._line_fields(block)
+        # A daily digest writes each field as a paragraph of its own: read them alike.
+        following = block + 3  # paragraph_open, inline, paragraph_close
+        while following < len(self.tokens):
+            token = self.tokens[following]
+            if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+                break
+            if split_label(self._line(token.map[0]).lstrip(" "), self.known) is None:
+                break
+            fields += self._line_fields(following)
+            following += 3
+        return fields, 0, "", Layout.LINES
 
     def _entry(
         self,
