@@ -28,8 +28,7 @@ _ARXIV = re.compile(
 _DOI = re.compile(r"^(?:dx\.)?doi\.org/(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 _TITLE_KEYS = ("paper", "title", "name")
 _BARE_URL = re.compile(r"https?://\S+", re.IGNORECASE)
-# A field that may hold a paper's identifiers (a cheap test before any parsing).
-_IDENTIFYING = re.compile(r"arxiv\.org|doi\.org|openreview\.net", re.IGNORECASE)
+_HOSTS = ("arxiv.org", "doi.org", "openreview.net")
 # Where a link (or an image: a badge's picture is never an arXiv, DOI or OpenReview page)
 # points. Only those three kinds of identifier are read this way, from every field: an
 # inline parse of long cells full of badges cost more than the rest of check.
@@ -135,15 +134,21 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
             title = _title_text(named.value)
     for field in entry.fields:
         value = field.value
-        if not _IDENTIFYING.search(value):
+        if not _names_a_paper(value):
             continue
         for url in _DESTINATION.findall(value):
-            found = identifier(url)
+            found = identifier(url) if _names_a_paper(url) else None
             if found and found not in identifiers:
                 identifiers.append(found)
                 if arxiv is None and found.startswith("arxiv:"):
                     arxiv = found.removeprefix("arxiv:")
     return Paper(tuple(identifiers), normal_title(title), arxiv)
+
+
+def _names_a_paper(text: str) -> bool:
+    """Whether ``text`` may hold an arXiv, DOI or OpenReview link (a cheap test first)."""
+    lowered = text.lower()
+    return any(host in lowered for host in _HOSTS)
 
 
 def _first_link(value: str) -> tuple[str, str] | None:
