@@ -161,6 +161,7 @@ class _Builder:
         self.settings = settings
         levels = settings.entry_levels if settings.reads("headings") else ()
         self.headings = HeadingFinder(lines, frozenset(levels), settings.schema)
+        self.reads_headings = settings.reads("headings")
         self.reads_tables = settings.reads("table")
         self.items = ItemFinder(lines, settings) if settings.reads("items") else None
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
@@ -186,6 +187,8 @@ class _Builder:
                 continue
             if token.type == "heading_open":
                 self.headings.add(tokens, index)
+            elif token.type == "paragraph_open" and self.reads_headings:
+                self.headings.add_bold(tokens, index)
             elif token.type == "table_open" and self.reads_tables:
                 self.tables.append((token.map[0], token.map[1]))
             elif token.type in _LISTS:

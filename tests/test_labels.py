@@ -104,3 +104,20 @@ def test_unlabelled_lines_are_read_by_their_place(tmp_path: Path) -> None:
     # and fix keeps such an entry's order, or it would read its lines as other fields.
     assert [(d.line, d.code) for d in check_text(swapped, settings)] == [(4, "RL003")]
     assert fix_text(swapped, settings) == swapped
+
+
+def test_a_bold_paragraph_right_above_a_field_list_titles_an_entry() -> None:
+    text = (
+        "# Papers\n\nProse with **bold** words.\n\n"
+        "**Older**\n- **Paper:** [O](https://arxiv.org/abs/2402.12226)\n"
+        "- **Submission Date:** 2024-02-19\n\n"
+        "**Newer**\n- **Submission Date:** 2025-02-01\n- **Paper:** [N](https://arxiv.org/abs/2502.00001)\n"
+    )
+    found = [(d.line, d.code) for d in check_text(text) if d.fixable]
+    assert found == [(10, "RL101"), (9, "RL104")] or sorted(found) == [(9, "RL104"), (10, "RL101")]
+    fixed = fix_text(text)
+    assert fixed.index("**Newer**") < fixed.index("**Older**")
+    assert (
+        "- **Paper:** [N](https://arxiv.org/abs/2502.00001)\n- **Submission Date:** 2025" in fixed
+    )
+    assert fix_text(fixed) == fixed

@@ -41,6 +41,24 @@ class _Heading:
     body: tuple[list[Field], int, str, Layout] | None = None  # fields, indent, marker, layout
 
 
+# The rank of a bold paragraph that titles an entry: below every heading.
+BOLD_LEVEL = 7
+
+
+def _only_bold(content: str) -> bool:
+    """Whether a paragraph's source is one piece of bold text and nothing else."""
+    text = content.strip()
+    if not (text.startswith(("**", "__")) and text.endswith(text[:2])) or "\n" in text:
+        return False
+    tokens = [t for t in parse_inline(text) if t.type != "text" or t.content]
+    return (
+        len(tokens) >= 3
+        and tokens[0].type == "strong_open"
+        and tokens[-1].type == "strong_close"
+        and sum(t.type == "strong_open" for t in tokens) == 1
+    )
+
+
 class HeadingFinder:
     """Collects the top-level headings of each chunk, then the entries and sections they make.
 
@@ -72,6 +90,26 @@ class HeadingFinder:
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
         self.headings.append(heading)
+        self.tokens = []
+
+    def add_bold(self, tokens: list[Token], index: int) -> None:
+        """A paragraph of bold text only, right above a list of fields: an entry's title.
+
+        (Large conference lists write ``**Title**`` for a heading.) It ends at the next
+        entry or heading, whatever its level; any other paragraph is no heading.
+        """
+        token, inline = tokens[index], tokens[index + 1]
+        if token.map is None or not _only_bold(inline.content):
+            return
+        self.tokens = tokens
+        heading = _Heading(index, BOLD_LEVEL, token.map[0], token.map[1])
+        block = self._entry_block(heading)
+        if block is not None:
+            heading.text = self._heading_text(heading)
+            heading.first_line = self._preamble_start(heading)
+            heading.body = self._body(block)
+            if heading.body[3] is Layout.BULLETS:
+                self.headings.append(heading)
         self.tokens = []
 
     def build(self) -> tuple[list[Entry], list[Section]]:
@@ -122,7 +160,7 @@ class HeadingFinder:
 
     def _entry_block(self, heading: _Heading) -> int | None:
         """Token index of the entry's fields block, or None if not an entry."""
-        if heading.level not in self.entry_levels:
+        if heading.level not in self.entry_levels and heading.level != BOLD_LEVEL:
             return None
         block = heading.index + 3  # heading_open, inline, heading_close
         if block >= len(self.tokens):
