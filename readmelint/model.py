@@ -296,6 +296,7 @@ class Document:
     # The entries of the headings layout (see :mod:`readmelint.layouts.headings`).
     headed: tuple[Entry, ...] = ()
     tables: tuple[Table, ...] = ()
+    other_tables: tuple[Span, ...] = ()  # tables that are no entry tables (lines)
     lists: tuple[ItemList, ...] = ()
     headings: tuple[Heading, ...] = ()  # every heading, in order (for anchors)
     # Top-level lists of in-page links (see :mod:`readmelint.toc`), and which is the

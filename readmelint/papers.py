@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
-from readmelint.markdown import parse_inline, plain_text
+from readmelint.markdown import parse_inline
 from readmelint.model import Entry, Field
 from readmelint.schema import Schema
 
@@ -161,12 +161,25 @@ def _first_link(value: str) -> tuple[str, str] | None:
 
 
 def _title_text(value: str) -> str:
-    """A title's text: what the value shows up to its first line break (``<br>`` too).
+    """A title's text: its first link's text, or what it shows (pictures aside), in the
+    first piece of the value (up to a line break, ``<br>`` too) that has any.
 
-    Only so much is read (a table cell may hold a title, then its abstract).
+    Only so much is read (a table cell may hold a badge, a title, then its abstract).
     """
-    first = re.split(r"\n|<br\s*/?>", value[:_TITLE_LIMIT], maxsplit=1, flags=re.I)[0]
-    return plain_text(first)
+    for piece in re.split(r"\n|<br\s*/?>", value[:_TITLE_LIMIT], flags=re.I)[:3]:
+        link = _first_link(piece.strip())
+        text = link[0] if link and link[0] else _shown_text(piece)
+        if text:
+            return text
+    return ""
+
+
+def _shown_text(piece: str) -> str:
+    """The text ``piece`` shows, without the alt texts of its pictures (badges)."""
+    if not any(mark in piece for mark in "*_`[<&\\"):
+        return piece.strip()
+    words = [t.content for t in parse_inline(piece) if t.type in ("text", "code_inline")]
+    return "".join(words).strip()
 
 
 @lru_cache(maxsize=1024)

@@ -241,6 +241,11 @@ class _Builder:
             entries=tuple(sorted([*entries, *rows, *items], key=lambda e: e.span.start)),
             headed=tuple(entries),
             tables=tables,
+            other_tables=tuple(
+                Span(start + 1, end)
+                for start, end in self.tables
+                if not any(table.span.start == start + 1 for table in tables)
+            ),
             lists=lists,
             headings=tuple(self.all_headings),
             html_anchors=tuple(self.html_anchors),

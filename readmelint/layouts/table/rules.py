@@ -11,7 +11,7 @@ from typing import Any
 
 from readmelint.layouts.table.render import TablesPlan, row_padding
 from readmelint.layouts.table.rows import split_row
-from readmelint.model import Diagnostic
+from readmelint.model import Diagnostic, Document, Span
 from readmelint.rules.base import Context, Rule
 
 _TABLE = (
@@ -84,6 +84,8 @@ def check(context: Context) -> Iterator[Diagnostic]:
     path, document, schema = context.path, context.document, context.settings.schema
     tables = context.canonical.of(TablesPlan)
     style = tables.style
+    for span in document.other_tables:  # no entry table, but GitHub hides their cells too
+        yield from _hidden_cells(path, document, span)
     for table_plan in tables.tables:
         table = table_plan.table
         header = split_row(document.lines[table.header_line - 1])
@@ -182,4 +184,18 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 min(rule_lines),
                 1,
                 "table header is not in canonical form; `readmelint fix --diff` shows how",
+            )
+
+
+def _hidden_cells(path: str, document: Document, span: Span) -> Iterator[Diagnostic]:
+    header = len(split_row(document.lines[span.start - 1]).cells)
+    for line in range(span.start + 2, span.end + 1):
+        row = split_row(document.lines[line - 1])
+        if len(row.cells) > header:
+            yield RL012.at(
+                path,
+                line,
+                row.cells[header][0] + 1,
+                f"row has {len(row.cells)} cells, the header {header}: GitHub does not show "
+                "the rest; move it into a column",
             )
