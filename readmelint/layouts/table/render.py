@@ -37,35 +37,54 @@ class TableStyle:
     aligned: bool
 
 
+ANY_PADDING = "*"
+
+
 def row_padding(row: Row) -> str | None:
-    """``" "`` or ``""`` if every cell of ``row`` is padded that way, else None."""
+    """``" "`` or ``""`` if every cell of ``row`` is padded that way, else None.
+
+    An empty cell fits any padding, and so does a row of them (:data:`ANY_PADDING`);
+    without its outer pipe, a row's edge is its indentation or the line's end, no padding.
+    """
     found: set[str] = set()
+    last = len(row.cells) - 1
     for index in range(len(row.cells)):
-        cell = row.cell(index)
-        if not cell.strip(" "):
-            continue  # an empty cell fits any padding
+        if not row.cell(index).strip(" "):
+            continue
         left, right = row.padding(index)
-        if left != right or left not in (" ", ""):
+        sides = [left] if index > 0 or row.leading else []
+        sides += [right] if index < last or row.trailing else []
+        if any(side not in (" ", "") for side in sides):
             return None
-        found.add(left)
-    return found.pop() if len(found) == 1 else (" " if not found else None)
+        found.update(sides)
+    if len(found) > 1:
+        return None
+    return found.pop() if found else ANY_PADDING
+
+
+def fits(row: Row, padding: str | None) -> bool:
+    """Whether ``row`` is padded as ``padding`` says (None: any way)."""
+    own = row_padding(row)
+    return padding is None or own in (padding, ANY_PADDING)
 
 
 def file_style(document: Document) -> TableStyle:
+    """The style most rows of the file's entry tables are in."""
     rows = [split_row(document.lines[entry.line - 1]) for t in document.tables for entry in t.rows]
+    aligned = sum(_is_aligned(document, table) for table in document.tables)
+    return _style_of(rows, aligned * 2 > len(document.tables) and len(document.tables) > 0)
+
+
+def _style_of(rows: Sequence[Row], aligned: bool) -> TableStyle:
     paddings = Counter(row_padding(row) for row in rows)
+    paddings[" "] += paddings[ANY_PADDING]  # an empty row counts for neither against the other
+    paddings[""] += paddings.pop(ANY_PADDING, 0)
     padding, count = max(
         ((style, paddings[style]) for style in (" ", "")), key=lambda pair: pair[1]
     )
     leading = sum(row.leading for row in rows) * 2 >= len(rows)
     trailing = sum(row.trailing for row in rows) * 2 >= len(rows)
-    aligned = sum(_is_aligned(document, table) for table in document.tables)
-    return TableStyle(
-        padding if count * 2 > len(rows) else None,
-        leading,
-        trailing,
-        aligned * 2 > len(document.tables) and len(document.tables) > 0,
-    )
+    return TableStyle(padding if count * 2 > len(rows) else None, leading, trailing, aligned)
 
 
 def display_width(text: str) -> int:
@@ -120,29 +139,44 @@ def column_order(table: Table, schema: Schema) -> tuple[int, ...]:
 
 
 def plan(document: Document, settings: Settings, all_lines: bool = True) -> TablesPlan:
-    """Every entry table in canonical form (a table's lines are few: kept either way)."""
+    """Every entry table in canonical form (a table's lines are few: kept either way).
+
+    Rows fix writes afresh (moved cells, added ones) take a padding; should that change
+    which style most rows have, the tables are written again in the new one, so that a
+    second run finds the style the first wrote.
+    """
     style = file_style(document)
-    plans = []
-    for table in document.tables:
-        order = column_order(table, settings.schema)
-        rows = order_entries(table.rows, settings)  # a template row has no date: it goes last
-        widths = _widths(document, table, order) if style.aligned else None
-        original = [
-            strip_newline(document.lines[i]) for i in range(table.span.start - 1, table.span.end)
-        ]
-        head = _render(split_row(original[0]), order, len(order), style, widths, header=True)
-        delimiter = _render(split_row(original[1]), order, len(order), style, widths, rule=True)
-        body = [
-            _render(split_row(document.lines[e.line - 1]), order, len(order), style, widths)
-            for e in rows
-        ]
-        new = [head, delimiter, *body]
-        changed = {table.span.start} if head != original[0] else set()
-        changed |= {table.span.start + 1} if delimiter != original[1] else set()
-        changed |= {e.line for e, line in zip(rows, body, strict=True) if line != _own(document, e)}
-        lines = compact(new, original, table.span.start - 1)
-        plans.append(TablePlan(table, order, rows, lines, frozenset(changed)))
-    return TablesPlan(style, tuple(plans))
+    for _ in range(3):
+        plans = [_plan_table(document, table, settings, style) for table in document.tables]
+        written = [split_row(line) for _, body in plans for line in body]
+        settled = _style_of(written, style.aligned)
+        if settled == style:
+            break
+        style = settled
+    return TablesPlan(style, tuple(table_plan for table_plan, _ in plans))
+
+
+def _plan_table(
+    document: Document, table: Table, settings: Settings, style: TableStyle
+) -> tuple[TablePlan, list[str]]:
+    order = column_order(table, settings.schema)
+    rows = order_entries(table.rows, settings)  # a template row has no date: it goes last
+    widths = _widths(document, table, order) if style.aligned else None
+    original = [
+        strip_newline(document.lines[i]) for i in range(table.span.start - 1, table.span.end)
+    ]
+    head = _render(split_row(original[0]), order, len(order), style, widths, header=True)
+    delimiter = _render(split_row(original[1]), order, len(order), style, widths, rule=True)
+    body = [
+        _render(split_row(document.lines[e.line - 1]), order, len(order), style, widths)
+        for e in rows
+    ]
+    new = [head, delimiter, *body]
+    changed = {table.span.start} if head != original[0] else set()
+    changed |= {table.span.start + 1} if delimiter != original[1] else set()
+    changed |= {e.line for e, line in zip(rows, body, strict=True) if line != _own(document, e)}
+    lines = compact(new, original, table.span.start - 1)
+    return TablePlan(table, order, rows, lines, frozenset(changed)), body
 
 
 def _own(document: Document, entry: Entry) -> str:
@@ -175,8 +209,15 @@ def _render(
     unless the file aligns its tables.
     """
     indexes = [*order, *range(count, len(row.cells))]
-    restyle = widths is not None or (
-        style.padding is not None and not header and not rule and row_padding(row) != style.padding
+    # Without its outer pipes, a row's first and last cells hold its edge whitespace:
+    # moved inside, a middle cell moved to an edge, or cells added after the last,
+    # they are padded afresh.
+    bare = not (row.leading and row.trailing)
+    moving = indexes[: len(row.cells)] != list(range(min(len(indexes), len(row.cells))))
+    restyle = (
+        widths is not None
+        or (bare and (moving or count > len(row.cells)))
+        or (style.padding is not None and not header and not rule and not fits(row, style.padding))
     )
     cells = []
     for position, index in enumerate(indexes):
@@ -191,16 +232,28 @@ def _render(
             cells.append(f"{pad}{content}{pad}")
         else:
             cells.append(row.cell(index))
-    leading = style.leading if restyle else row.leading
-    trailing = style.trailing if restyle else row.trailing
-    text = "|".join(cells)
+    leading = style.leading if restyle and style.padding is not None else row.leading
+    trailing = style.trailing if restyle and style.padding is not None else row.trailing
     # An empty first or last cell needs its outer pipe, or the row loses it; one cell
     # needs a pipe to be a row at all.
-    if leading or not cells[0].strip(TRIM) or (len(cells) == 1 and not trailing):
-        text = "|" + text
-    if trailing or not cells[-1].strip(TRIM):
-        text += "|"
-    return row.indent + text
+    leading = (
+        leading
+        or not cells[0].strip(TRIM)
+        or (len(cells) == 1 and not trailing)
+        # A first cell that starts like a list item, a heading, a quote ... would end the
+        # table: behind a pipe it cannot.
+        or (restyle and cells[0].strip(TRIM)[:1] in _BLOCK_STARTS)
+    )
+    trailing = trailing or not cells[-1].strip(TRIM)
+    if restyle and not leading:
+        cells[0] = cells[0].lstrip(" ")  # the row's own indentation stands for its padding
+    if restyle and not trailing:
+        cells[-1] = cells[-1].rstrip(" ")
+    text = "|".join(cells)
+    return row.indent + ("|" if leading else "") + text + ("|" if trailing else "")
+
+
+_BLOCK_STARTS = frozenset("-*+#>=`~<0123456789")
 
 
 def _rule_cell(content: str, width: int) -> str:

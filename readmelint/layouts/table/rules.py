@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from readmelint.layouts.table.render import TablesPlan, row_padding
+from readmelint.layouts.table.render import TablesPlan, fits
 from readmelint.layouts.table.rows import split_row
 from readmelint.model import Diagnostic, Document, Span
 from readmelint.rules.base import Context, Rule
@@ -151,8 +151,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
                     f"row has {len(row.cells)} cells, the header {len(table.columns)}; "
                     "fix adds the missing ones, empty",
                 )
-            own = row_padding(row)
-            if style.padding is not None and own != style.padding and not style.aligned:
+            if not fits(row, style.padding) and not style.aligned:
                 reported = True
                 name = "| a | b |" if style.padding else "|a|b|"
                 yield RL109.at(
