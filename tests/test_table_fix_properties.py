@@ -73,7 +73,7 @@ def table(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 6))):
         values = [draw(DATES) if name == "Date" else draw(CELLS) for name in columns]
         count = draw(st.sampled_from([len(values), len(values), len(values) - 1, len(values) + 1]))
-        values = (values + [draw(CELLS)])[: max(count, 1)]
+        values = [*values, draw(CELLS)][: max(count, 1)]
         own = pad if draw(st.integers(0, 4)) else draw(st.sampled_from([" ", ""]))
         lines.append(row(values, own))
     return "\n".join(lines) + "\n"
