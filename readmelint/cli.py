@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from readmelint import __version__
-from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, EXIT_PROBLEMS, EXIT_SAFETY, ReadmelintError
+from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, EXIT_PROBLEMS, EXIT_SAFETY
 from readmelint.report import FORMATS
 
 if TYPE_CHECKING:
+    from readmelint.pool import Task
+    from readmelint.progress import Progress
     from readmelint.rules.base import Rule
-    from readmelint.runner import ConfigResolver, FixResult
+    from readmelint.runner import ConfigResolver, Outcome, Overrides
     from readmelint.source import Source
 
 T = TypeVar("T")
@@ -36,28 +39,23 @@ def _fail(message: str) -> None:
 
 def _guarded(work: Callable[[], T]) -> tuple[T | None, int]:
     """Run ``work``; turn our errors into one line on stderr and their exit code."""
-    try:
-        return work(), EXIT_CLEAN
-    except ReadmelintError as error:
-        _fail(str(error))
-        return None, error.exit_code
-    except RecursionError:
-        _fail("input nested too deeply to process; nothing was written")
-        return None, EXIT_INPUT
-    except MemoryError:
-        _fail("out of memory; nothing was written")
-        return None, EXIT_INPUT
+    from readmelint.runner import attempt
+
+    outcome = attempt("", work)
+    if outcome.error is not None:
+        _fail(outcome.error)
+    return outcome.value, outcome.status
 
 
 def _paths(paths: Sequence[str]) -> list[str]:
     return list(paths) or ["README.md"]
 
 
-def _write_diff(result: FixResult) -> None:
+def _write_diff(diff: Iterable[str]) -> None:
     """Write the diff as it is made: held whole, a long list's would be twice its size."""
     sys.stdout.flush()
     out = sys.stdout.buffer
-    for line in result.diff():
+    for line in diff:
         out.write(line.encode("utf-8"))
     out.flush()
 
@@ -97,27 +95,138 @@ def with_common(function: Callable[..., object]) -> Callable[..., object]:
     return function
 
 
-def _resolver(
+def _overrides(
     config_path: Path | None,
     schema_path: Path | None,
     select: str | None = None,
     ignore: str | None = None,
     today: datetime.datetime | None = None,
-) -> ConfigResolver:
-    from readmelint.runner import ConfigResolver
-    from readmelint.schema import load_schema
+) -> Overrides:
+    from readmelint.runner import Overrides
 
-    schema = load_schema(schema_path) if schema_path else None
-    if config_path is not None and not config_path.is_file():
-        from readmelint.errors import ConfigError
-
-        raise ConfigError(f"{config_path}: config file not found")
-    resolver = ConfigResolver(
-        config_path, schema, _codes(select), _codes(ignore), today.date() if today else None
+    return Overrides(
+        config_path, schema_path, _codes(select), _codes(ignore), today.date() if today else None
     )
-    if config_path is not None:
-        resolver.for_path(config_path)  # a broken --config is one error, before any file
-    return resolver
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on: the default of ``--jobs``."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counted is not None:
+        return int(counted() or 1)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _jobs(context: click.Context, parameter: click.Parameter, value: str | None) -> int:
+    """``--jobs``: a whole number, 1 or more; anything else is one line and exit 2."""
+    if value is None:
+        return default_jobs()
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        _fail(
+            f"--jobs {value}: give the number of worker processes, a whole number of 1 or "
+            "more (1 works in this process)"
+        )
+        sys.exit(EXIT_INPUT)
+    return jobs
+
+
+run_options = [
+    click.option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        callback=_jobs,
+        help="Work on files in N worker processes; 1 works in this process. "
+        "[default: the number of CPUs]",
+    ),
+    click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="Print problems (check), diffs (fix --diff) and errors only: no summary, "
+        "notes, progress or `fixed PATH` lines.",
+    ),
+]
+
+
+def with_run_options(function: Callable[..., object]) -> Callable[..., object]:
+    for option in reversed(run_options):
+        function = option(function)
+    return function
+
+
+def _discover(paths: Sequence[str], resolver: ConfigResolver, quiet: bool) -> tuple[list[str], int]:
+    """The files ``paths`` name or hold, each file and folder excluded by its own
+    nearest config; notes (unless ``quiet``) and errors on stderr; the exit code so far."""
+    from functools import partial
+
+    from readmelint.discover import markdown_files
+
+    worst = EXIT_CLEAN
+    searched = []
+    for raw in _paths(paths):
+        if _loops(raw):  # discovery's one line for this argument; the others go on
+            _, status = _guarded(partial(markdown_files, [raw]))
+            worst = max(worst, status)
+        else:
+            searched.append(raw)
+    found, status = _guarded(lambda: markdown_files(searched, resolver.excludes))
+    if found is None:
+        return [], max(worst, status)
+    if not quiet:
+        for note in found.notes:
+            _fail(note)
+    return found.files, worst
+
+
+def _loops(raw: str) -> bool:
+    """Whether the argument ``raw`` is a symbolic link loop."""
+    if raw == STDIN:
+        return False
+    try:
+        os.stat(raw)
+    except OSError as error:
+        import errno
+
+        return error.errno == errno.ELOOP
+    return False
+
+
+def _outcomes(
+    files: Sequence[str],
+    jobs: int,
+    serial: Callable[[str], Outcome[T]],
+    parallel: Task,
+    overrides: Overrides,
+    standard_input: Callable[[], Outcome[T]],
+) -> Generator[Outcome[T], None, None]:
+    """Each file's outcome in the order of ``files``: in this process with ``serial``,
+    or in worker processes with ``parallel`` when there is more than one file and job.
+    Standard input is always read here. Close the iterator to stop early."""
+    on_disk = [raw for raw in files if raw != STDIN]
+    results: Generator[Outcome[T], None, None]
+    if jobs > 1 and len(on_disk) > 1:
+        from readmelint.pool import run_parallel
+
+        results = run_parallel(parallel, on_disk, jobs, overrides)
+    else:
+        results = (serial(raw) for raw in on_disk)
+    with closing(results):
+        for raw in files:
+            yield standard_input() if raw == STDIN else next(results)
+
+
+def _progress(files: Sequence[str], quiet: bool) -> Progress:
+    from readmelint.progress import Progress, wanted
+
+    return Progress(len(files), sys.stderr, wanted(sys.stderr, quiet))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,6 +257,7 @@ def main() -> None:
     help="Check dates against this day (YYYY-MM-DD) instead of the local date: for "
     "reproducible runs.",
 )
+@with_run_options
 @with_common
 def check(
     paths: tuple[str, ...],
@@ -155,42 +265,63 @@ def check(
     select: str | None,
     ignore: str | None,
     today: datetime.datetime | None,
+    jobs: int,
+    quiet: bool,
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
 ) -> None:
-    """Report every problem in PATHS (default: README.md). Never writes."""
+    """Report every problem in PATHS (default: README.md). Never writes.
+
+    A folder is searched for *.md and *.markdown files (skipping hidden ones,
+    the config's exclude globs and what git ignores); a glob matches files
+    and folders.
+    """
     from readmelint.model import Diagnostic
-    from readmelint.runner import ConfigResolver, check_source
+    from readmelint.report import summary
+    from readmelint.runner import attempt, check_path, check_source
 
-    resolver, status = _guarded(lambda: _resolver(config_path, schema_path, select, ignore, today))
-    if not isinstance(resolver, ConfigResolver):
+    overrides = _overrides(config_path, schema_path, select, ignore, today)
+    resolver, status = _guarded(overrides.resolver)
+    if resolver is None:
         sys.exit(status)
+    files, worst = _discover(paths, resolver, quiet)
+
+    def standard_input() -> Outcome[list[Diagnostic]]:
+        def work() -> list[Diagnostic]:
+            source, name, where = _stdin_source(stdin_filename)
+            return check_source(source, resolver.for_path(where), name)
+
+        return attempt(stdin_filename or STDIN, work)
+
     found: list[Diagnostic] = []
-    worst = EXIT_CLEAN
-    files = 0
-    for raw in _paths(paths):
-
-        def work(raw: str = raw) -> list[Diagnostic]:
-            from readmelint.files import read_file
-
-            if raw == STDIN:
-                source, name, where = _stdin_source(stdin_filename)
-                return check_source(source, resolver.for_path(where), name)
-            path = Path(raw)
-            config = resolver.for_path(path)
-            if config.excludes(path):
-                return []
-            return check_source(read_file(path).source, config, raw)
-
-        diagnostics, status = _guarded(work)
-        worst = max(worst, status)
-        if diagnostics is not None:
-            files += 1
-            found.extend(diagnostics)
-    if files or worst == EXIT_CLEAN:  # no summary when every file failed to be read
+    checked = 0
+    progress = _progress(files, quiet)
+    outcomes = _outcomes(
+        files,
+        jobs,
+        lambda raw: check_path(raw, resolver),
+        check_path,
+        overrides,
+        standard_input,
+    )
+    with closing(outcomes):
+        for outcome in outcomes:
+            if outcome.error is not None:
+                progress.clear()
+                _fail(outcome.error)
+            worst = max(worst, outcome.status)
+            if outcome.value is not None:
+                checked += 1
+                found.extend(outcome.value)
+            progress.advance()
+    progress.close()
+    if checked or worst == EXIT_CLEAN:  # no summary when every file failed to be read
         color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        click.echo(FORMATS[output_format].render(found, files, color), nl=False, color=color)
+        report = FORMATS[output_format].render(found, checked, color)
+        if quiet:  # the formats that end in the summary line end without it
+            report = report.removesuffix(summary(found, checked) + "\n")
+        click.echo(report, nl=False, color=color)
     sys.exit(max(worst, EXIT_PROBLEMS if found else EXIT_CLEAN))
 
 
@@ -200,11 +331,14 @@ def check(
     "--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change."
 )
 @click.option("--diff", is_flag=True, help="Print a unified diff of the changes; write nothing.")
+@with_run_options
 @with_common
 def fix(
     paths: tuple[str, ...],
     check_only: bool,
     diff: bool,
+    jobs: int,
+    quiet: bool,
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
@@ -212,45 +346,66 @@ def fix(
     """Rewrite entries in PATHS (default: README.md) in canonical order and form.
 
     Only entries change: every other line is kept byte for byte. The result is
-    re-parsed and compared with the input before anything is written.
+    re-parsed and compared with the input before anything is written. Folders
+    and globs are searched as by `check`.
     """
-    from readmelint.runner import ConfigResolver, FixMode, fix_file, fix_source
+    from functools import partial
+
+    from readmelint.runner import FileFixed, FixMode, attempt, fix_path, fix_source
 
     mode = FixMode.DIFF if diff else FixMode.CHECK if check_only else FixMode.WRITE
-    resolver, status = _guarded(lambda: _resolver(config_path, schema_path))
-    if not isinstance(resolver, ConfigResolver):
+    overrides = _overrides(config_path, schema_path)
+    resolver, status = _guarded(overrides.resolver)
+    if resolver is None:
         sys.exit(status)
-    worst = EXIT_CLEAN
+    files, worst = _discover(paths, resolver, quiet)
+    progress = _progress(files, quiet)
+    stdin_name = stdin_filename or STDIN
+
+    def standard_input() -> Outcome[FileFixed]:
+        def work() -> FileFixed:
+            source, name, where = _stdin_source(stdin_filename)
+            result = fix_source(source, resolver.for_path(where), name)
+            if mode is FixMode.WRITE:
+                progress.clear()
+                sys.stdout.buffer.write(result.fixed.encode())
+            changes = result.diff() if mode is FixMode.DIFF and result.changed else ()
+            return FileFixed(result.path, result.changed, result.remaining, changes)
+
+        return attempt(stdin_name, work)
+
     changed = remaining = 0
-    for raw in _paths(paths):
-
-        def work(raw: str = raw) -> FixResult | None:
-            if raw == STDIN:
-                source, name, where = _stdin_source(stdin_filename)
-                result = fix_source(source, resolver.for_path(where), name)
-                if mode is FixMode.WRITE:
-                    sys.stdout.buffer.write(result.fixed.encode())
-                return result
-            path = Path(raw)
-            config = resolver.for_path(path)
-            if config.excludes(path):
-                return None
-            return fix_file(path, config, mode)
-
-        result, status = _guarded(work)
-        worst = max(worst, status)
-        if result is None:
-            continue
-        if result.changed:
-            changed += 1
-            if mode is FixMode.DIFF:
-                _write_diff(result)
-            elif mode is FixMode.CHECK:
-                click.echo(f"would fix {result.path}", err=True)
-            elif result.path != (stdin_filename or STDIN):
-                click.echo(f"fixed {result.path}", err=True)
-        remaining += result.remaining
-    if mode is FixMode.WRITE and remaining:
+    outcomes = _outcomes(
+        files,
+        jobs,
+        lambda raw: fix_path(raw, resolver, mode),
+        partial(fix_path, mode=mode, whole_diff=True),
+        overrides,
+        standard_input,
+    )
+    with closing(outcomes):
+        for outcome in outcomes:
+            if outcome.error is not None:
+                progress.clear()
+                _fail(outcome.error)
+            worst = max(worst, outcome.status)
+            result = outcome.value
+            if result is not None and result.changed:
+                changed += 1
+                progress.clear()
+                if mode is FixMode.DIFF:
+                    _write_diff(result.diff)
+                elif quiet:
+                    pass
+                elif mode is FixMode.CHECK:
+                    click.echo(f"would fix {result.path}", err=True)
+                elif result.path != stdin_name:
+                    click.echo(f"fixed {result.path}", err=True)
+            if result is not None:
+                remaining += result.remaining
+            progress.advance()
+    progress.close()
+    if mode is FixMode.WRITE and remaining and not quiet:
         click.echo(
             f"{remaining} problem{'s' if remaining != 1 else ''} need a person "
             "(run `readmelint check`)",

@@ -26,12 +26,15 @@ import errno
 import fnmatch
 import os
 import stat
-import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readmelint.errors import InputError
+
+if TYPE_CHECKING:
+    import subprocess
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -353,6 +356,8 @@ def _git_ignores(folder: str) -> bool:
 
 
 def _git(folder: str, *arguments: str) -> subprocess.CompletedProcess[bytes] | None:
+    import subprocess  # only a folder needs git: kept off a single file's start-up
+
     environment = {k: v for k, v in os.environ.items() if k not in _REPOSITORY_VARIABLES}
     try:
         return subprocess.run(

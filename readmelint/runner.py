@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from readmelint.check import check_document, check_text
 from readmelint.config import Config, find_config, load_config
-from readmelint.errors import InputError
+from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, ConfigError, InputError, ReadmelintError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
 from readmelint.fix import Renderer, fix_document, render
 from readmelint.model import Diagnostic, Region
-from readmelint.schema import Schema
+from readmelint.schema import Schema, load_schema
 from readmelint.settings import Settings
 from readmelint.source import Lines, Source
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -29,9 +32,11 @@ class ConfigResolver:
     ignore: frozenset[str] | None = None
     today: datetime.date | None = None
     _cache: dict[Path | None, Config] = field(default_factory=dict)
+    # The config file found from each folder: the files of one folder share it.
+    _found: dict[Path, Path | None] = field(default_factory=dict)
 
     def for_path(self, path: Path) -> Config:
-        location = self.explicit or find_config(path)
+        location = self.explicit or self._nearest(path)
         if location not in self._cache:
             config = load_config(location) if location else Config(Settings())
             settings = config.settings
@@ -45,6 +50,69 @@ class ConfigResolver:
                 settings = replace(settings, today=self.today)
             self._cache[location] = replace(config, settings=settings)
         return self._cache[location]
+
+    def _nearest(self, path: Path) -> Path | None:
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
+
+    def excludes(self, path: Path) -> bool:
+        """Whether the nearest config of ``path`` (a file or folder) excludes it.
+
+        A config that cannot be loaded excludes nothing: the files under it are
+        kept, and each reports the config's error when it is worked on.
+        """
+        try:
+            return self.for_path(path).excludes(path)
+        except ReadmelintError:
+            return False
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line puts over every file's config. Plain values, so that a
+    worker process can be handed them and build its own :class:`ConfigResolver`."""
+
+    config: Path | None = None
+    schema: Path | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] | None = None
+    today: datetime.date | None = None
+
+    def resolver(self) -> ConfigResolver:
+        """A resolver applying these overrides; raises for a missing or broken
+        ``--config`` or ``--schema``, before any file is read."""
+        schema = load_schema(self.schema) if self.schema else None
+        if self.config is not None and not self.config.is_file():
+            raise ConfigError(f"{self.config}: config file not found")
+        resolver = ConfigResolver(self.config, schema, self.select, self.ignore, self.today)
+        if self.config is not None:
+            resolver.for_path(self.config)  # a broken --config is one error, before any file
+        return resolver
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """One file's result, or the one-line message that stopped it and its exit code."""
+
+    path: str
+    value: T | None = None
+    error: str | None = None
+    status: int = EXIT_CLEAN
+
+
+def attempt(path: str, work: Callable[[], T]) -> Outcome[T]:
+    """Run ``work`` for the file ``path``; our errors become its :class:`Outcome`."""
+    try:
+        return Outcome(path, work())
+    except ReadmelintError as error:
+        return Outcome(path, None, str(error), error.exit_code)
+    except RecursionError:
+        message = "input nested too deeply to process; nothing was written"
+        return Outcome(path, None, message, EXIT_INPUT)
+    except MemoryError:
+        return Outcome(path, None, "out of memory; nothing was written", EXIT_INPUT)
 
 
 def check_source(source: Source, config: Config, name: str) -> list[Diagnostic]:
@@ -119,3 +187,45 @@ def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = ren
         check_writable(path)
         write_file(original, result.fixed.encode())
     return result
+
+
+@dataclass(frozen=True)
+class FileFixed:
+    """What the command line reports of one file ``fix`` worked on."""
+
+    path: str
+    changed: bool
+    remaining: int = 0
+    # The unified diff (``FixMode.DIFF`` only): lazily made in this process, or whole
+    # when it was made in a worker process and sent back.
+    diff: Iterable[str] = ()
+
+
+def check_path(path: str, resolver: ConfigResolver) -> Outcome[list[Diagnostic]]:
+    """Check the file ``path`` (as the user spelt it) with its nearest config."""
+
+    def work() -> list[Diagnostic]:
+        file = Path(path)
+        config = resolver.for_path(file)
+        return check_source(read_file(file).source, config, path)
+
+    return attempt(path, work)
+
+
+def fix_path(
+    path: str, resolver: ConfigResolver, mode: FixMode, whole_diff: bool = False
+) -> Outcome[FileFixed]:
+    """Fix the file ``path`` with its nearest config; writes it in ``FixMode.WRITE``.
+
+    ``whole_diff``: make the diff now, as one string (to send it to another process).
+    """
+
+    def work() -> FileFixed:
+        file = Path(path)
+        result = fix_file(file, resolver.for_path(file), mode)
+        diff: Iterable[str] = ()
+        if mode is FixMode.DIFF and result.changed:
+            diff = ("".join(result.diff()),) if whole_diff else result.diff()
+        return FileFixed(result.path, result.changed, result.remaining, diff)
+
+    return attempt(path, work)

@@ -96,12 +96,6 @@ def missing(folder: Path) -> Setup:
     return Setup([str(path)], path)
 
 
-def directory(folder: Path) -> Setup:
-    path = folder / "docs"
-    path.mkdir()
-    return Setup([str(path)], path)
-
-
 def latin1(folder: Path) -> Setup:
     path = readme(folder, "### Café\n- **Paper:** x\n".encode("latin-1"))
     return Setup([str(path)], path)
@@ -171,13 +165,6 @@ CASES = [
         missing,
     ),
     BadInput(
-        "directory",
-        "a directory",
-        "`PATH: is a directory; pass Markdown files, e.g. PATH/README.md`",
-        "is a directory; pass Markdown files",
-        directory,
-    ),
-    BadInput(
         "not-utf-8",
         "a file in another encoding (Latin-1, UTF-16 ...)",
         "`PATH: not UTF-8 (invalid byte at offset N); re-save the file as UTF-8 and run again`",
@@ -214,9 +201,9 @@ CASES = [
     ),
     BadInput(
         "symlink-loop",
-        "a symbolic link loop",
-        "`PATH: cannot read: Too many levels of symbolic links`",
-        "cannot read: Too many levels of symbolic links",
+        "a symbolic link loop (to a file or a folder)",
+        "`PATH: is a symbolic link loop; point the link at a real file or folder, or remove it`",
+        "is a symbolic link loop; point the link at a real file or folder",
         symlink_loop,
     ),
     BadInput(
@@ -457,3 +444,79 @@ def test_clean_file_and_bad_file_exit_2_not_0(runner: CliRunner, tmp_path: Path)
     clean = readme(tmp_path, README.replace("**Personal Note**:", "**Personal note:**"))
     result = runner.invoke(main, ["fix", str(clean), str(tmp_path / "nope.md")])
     assert result.exit_code == 2
+
+
+def folder_symlink_loop(folder: Path) -> Setup:
+    (folder / "docs").symlink_to(folder / "docs")
+    return Setup([str(folder / "docs")], folder / "docs")
+
+
+def jobs(value: str) -> Callable[[Path], Setup]:
+    def make(folder: Path) -> Setup:
+        return Setup(["--jobs", value, str(readme(folder))], f"--jobs {value}")
+
+    return make
+
+
+# Issue 15's bad input: folders and --jobs.
+FOLDER_CASES = [
+    BadInput(
+        "folder-symlink-loop",
+        "a folder that is a symbolic link loop",
+        "the same",
+        "is a symbolic link loop; point the link at a real file or folder",
+        folder_symlink_loop,
+    ),
+    BadInput(
+        "jobs-0",
+        "`--jobs 0`, a negative number or not a number",
+        "`--jobs N: give the number of worker processes, a whole number of 1 or more ...`",
+        "give the number of worker processes, a whole number of 1 or more",
+        jobs("0"),
+    ),
+    BadInput(
+        "jobs-negative",
+        "`--jobs -3`",
+        "the same",
+        "give the number of worker processes",
+        jobs("-3"),
+    ),
+    BadInput(
+        "jobs-not-a-number",
+        "`--jobs many`",
+        "the same",
+        "give the number of worker processes",
+        jobs("many"),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.id) for case in FOLDER_CASES])
+def test_folder_and_jobs_bad_input_is_one_line_exit_2_and_touches_nothing(
+    runner: CliRunner, tmp_path: Path, case: BadInput
+) -> None:
+    test_bad_input_is_one_line_exit_2_and_touches_nothing(runner, tmp_path, case)
+
+
+def test_a_folder_loop_does_not_stop_the_other_paths(runner: CliRunner, tmp_path: Path) -> None:
+    setup = folder_symlink_loop(tmp_path)
+    setup = Setup([*setup.args, str(readme(tmp_path))], setup.named)
+    result = runner.invoke(main, ["check", *setup.args])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'README.md'}:6:3: RL102" in result.stdout
+    fixed = runner.invoke(main, ["fix", *setup.args])
+    assert fixed.exit_code == 2
+    assert "**Personal note:**" in (tmp_path / "README.md").read_text()
+
+
+def test_a_folder_without_markdown_is_a_note_and_exit_0(runner: CliRunner, tmp_path: Path) -> None:
+    """Not bad input: a folder is searched, and finding nothing is not an error."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("text")
+    before = snapshot(tmp_path)
+    for command in ("check", "fix"):
+        result = runner.invoke(main, [command, str(folder)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == f"readmelint: {folder}: no Markdown files found\n"
+    assert snapshot(tmp_path) == before

@@ -220,3 +220,22 @@ def test_standard_input_config_lookup_uses_stdin_filename(
     result = runner.invoke(main, ["check", "-", "--stdin-filename", named], input=BROKEN.encode())
     assert "RL003" not in result.output
     assert "RL102" in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_help_lists_jobs_and_quiet(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "-j, --jobs N" in result.output
+    assert "-q, --quiet" in result.output
+
+
+def test_default_path_with_jobs_and_quiet(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, BROKEN)
+    result = runner.invoke(main, ["check", "-q", "-j", "2"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("README.md:6:3: RL003")
+    assert "problems" not in result.stdout

@@ -7,7 +7,6 @@ column (or the entry's, for what is missing).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -345,6 +344,8 @@ def _short(value: str, limit: int = 40) -> str:
 
 def closest_title(key: str, present: Collection[str | None], schema: Schema) -> str:
     """The known label most like ``key``, preferring those the entry lacks."""
+    import difflib  # only an unknown label needs it: kept off check's start-up
+
     missing = [spec for spec in schema.fields if spec.key not in present] or list(schema.fields)
 
     def likeness(title: str) -> float:
