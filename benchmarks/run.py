@@ -44,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATE = Path(__file__).resolve().with_name("generate.py")
+REPO = Path(__file__).resolve().with_name("repo.py")
 REFERENCE_NAME = "friedrichor__Awesome-Multimodal-Papers__09c6e0a__Notes_zh.md"
 REFERENCE = ROOT.parent / "shared" / "corpus" / "notes" / REFERENCE_NAME
 # The venv's scripts sit beside its interpreter; not resolved, since the
@@ -69,6 +70,10 @@ FULL = "markdown-it full parse"
 BLOCK = "markdown-it block-only"
 MDFORMAT = "mdformat --check"
 PYMARKDOWN = "pymarkdown scan"
+CHECK_SERIAL = "readmelint check --jobs 1"
+CHECK_PARALLEL = "readmelint check --jobs 2"
+REPO_FILES = 1000
+REPO_ENTRIES = 20
 
 _READ = (
     "import sys; from markdown_it import MarkdownIt; "
@@ -148,12 +153,14 @@ class Target:
     limit: float | None
     unit: str
     note: str = ""
+    at_least: bool = False  # the measure must reach the limit, not stay under it
 
     @property
     def verdict(self) -> str:
         if self.measured is None or self.limit is None:
             return "n/a"
-        return "PASS" if self.measured <= self.limit else "FAIL"
+        within = self.measured >= self.limit if self.at_least else self.measured <= self.limit
+        return "PASS" if within else "FAIL"
 
 
 def _script(name: str) -> str | None:
@@ -333,6 +340,66 @@ def _find(results: Sequence[Result], tool: str, item: Input | None) -> Result | 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
     return a / b if a is not None and b else None
+
+
+def repo_tools() -> list[Tool]:
+    """The commands timed on the generated repository: check serial and on 2 jobs, mdformat."""
+    readmelint = _script("readmelint")
+    mdformat = _script("mdformat")
+    problems = frozenset({0, 1})
+    return [
+        Tool(
+            CHECK_SERIAL,
+            (readmelint, "check", "-q", "--jobs", "1") if readmelint else None,
+            problems,
+        ),
+        Tool(
+            CHECK_PARALLEL,
+            (readmelint, "check", "-q", "--jobs", "2") if readmelint else None,
+            problems,
+        ),
+        Tool(MDFORMAT, (mdformat, "--check") if mdformat else None, problems),
+    ]
+
+
+def repo_input(folder: Path, files: int, seed: int) -> Input:
+    """A repository of ``files`` lists of 20 entries (benchmarks/repo.py), as one input."""
+    root = folder / f"repo-{files}"
+    # As a script, like the generator: this file needs no import path set up to find it.
+    subprocess.run(
+        [sys.executable, str(REPO), str(root), "--files", str(files), "--seed", str(seed)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    size = sum(path.stat().st_size for path in root.rglob("*.md"))
+    return Input(f"repository {files:,} files ({size / MB:.1f} MB)", root, None)
+
+
+def repo_targets(results: Sequence[Result], repo: Input | None) -> list[Target]:
+    def wall(tool: str) -> float | None:
+        found = _find(results, tool, repo)
+        return found.wall if found else None
+
+    serial, parallel = wall(CHECK_SERIAL), wall(CHECK_PARALLEL)
+    note = "" if repo else "no repository"
+    return [
+        Target(
+            "check --jobs 2 >= 1.6x faster than --jobs 1 (repository) (issue 15)",
+            _ratio(serial, parallel),
+            1.6,
+            "x",
+            note,
+            at_least=True,
+        ),
+        Target(
+            "check --jobs 2 >= 3x faster than mdformat --check (repository) (issue 15)",
+            _ratio(wall(MDFORMAT), parallel),
+            3.0,
+            "x",
+            note,
+            at_least=True,
+        ),
+    ]
 
 
 def corpus_inputs() -> list[Input]:
@@ -545,6 +612,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument(
+        "--repo",
+        type=int,
+        default=REPO_FILES,
+        help=f"files in the generated repository for the folder targets (default {REPO_FILES}; "
+        "0 leaves it out)",
+    )
+    parser.add_argument(
         "--workdir", type=Path, help="keep the generated files here (default: a temporary folder)"
     )
     parser.add_argument("--reference", type=Path, default=REFERENCE, help="the reference file")
@@ -578,6 +652,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = None if args.inherit_env else child_environment(folder)
         results = measure(tool_list, inputs, runs, args.timeout, env)
         found = targets(results, reference, generated, lists)
+        repo_files = 20 if args.quick else args.repo
+        repo = repo_input(folder, repo_files, args.seed) if repo_files else None
+        if repo is not None:
+            repo_results = measure(repo_tools(), [repo], runs, args.timeout * 10, env)
+            results = [*results, *repo_results]
+            found += repo_targets(repo_results, repo)
         print(f"## readmelint benchmarks: median of {runs} whole-process run(s)\n")
         print(_environment(env, load_before) + "\n")
         if args.quick:
