@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,9 +82,29 @@ def write_file(original: ReadFile, data: bytes) -> None:
     path = original.path
     check_writable(path)
     info = path.stat()
-    try:
-        import tempfile  # only writes need it
 
+    def unchanged() -> None:
+        if path.read_bytes() != original.source.encode():
+            raise InputError(
+                f"{path}: changed on disk while readmelint was working; nothing was "
+                "written, run it again"
+            )
+
+    _replace(path, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid), unchanged)
+
+
+def _replace(
+    path: Path,
+    data: bytes,
+    mode: int,
+    owner: tuple[int, int] | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flushed to disk, then rename it
+    over ``path``: a crash leaves the old file or the new one, never half of one."""
+    import tempfile  # only writes need it
+
+    try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".readmelint"
         )
@@ -94,17 +115,41 @@ def write_file(original: ReadFile, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        with contextlib.suppress(OSError):  # only root can give a file away
-            os.chown(temporary, info.st_uid, info.st_gid)
-        if path.read_bytes() != original.source.encode():
-            raise InputError(
-                f"{path}: changed on disk while readmelint was working; nothing was "
-                "written, run it again"
-            )
+        os.chmod(temporary, mode)
+        if owner is not None:
+            with contextlib.suppress(OSError):  # only root can give a file away
+                os.chown(temporary, *owner)
+        if before_rename is not None:
+            before_rename()
         os.replace(temporary, path)
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def check_output(path: Path) -> None:
+    """Refuse, before any work, an output file (``-o``, ``--plot``) that cannot be written."""
+    folder = path.parent
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; name the file to write")
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder {folder} does not exist; create it first")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{path}: its folder is not writable; choose another place")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputError(f"{path}: file is read-only; make it writable or choose another")
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Create or replace ``path`` with ``data`` in one rename: never a half-written file."""
+    check_output(path)
+    _replace(path, data, stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode())
+
+
+def _new_file_mode() -> int:
+    """What ``open(path, "w")`` would give a new file: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -116,22 +116,13 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
     named = paper_field(entry, schema)
     identifiers: list[str] = []
     arxiv: str | None = None
-    title_field = entry.field("title")
-    title = _title_text(title_field.value) if title_field else entry.heading
-    if named is not None:
-        first = _first_link(named.value)
-        if first is None and _BARE_URL.fullmatch(named.value):
-            first = ("", named.value)  # a pattern's {paper} can read a link's destination
-        if first is not None:
-            text, url = first
-            title = title or text
-            found = identifier(url)
-            if found or url.strip():  # `[Title]()` in a template names nothing
-                identifiers.append(found or normal_url(url))
-            if found and found.startswith("arxiv:"):
-                arxiv = found.removeprefix("arxiv:")
-        elif not title:
-            title = _title_text(named.value)
+    link = _paper_link(named.value) if named is not None else None
+    if link is not None:
+        found = identifier(link[1])
+        if found or link[1].strip():  # `[Title]()` in a template names nothing
+            identifiers.append(found or normal_url(link[1]))
+        if found and found.startswith("arxiv:"):
+            arxiv = found.removeprefix("arxiv:")
     for field in entry.fields:
         value = field.value
         if not _names_a_paper(value):
@@ -142,13 +133,42 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
                 identifiers.append(found)
                 if arxiv is None and found.startswith("arxiv:"):
                     arxiv = found.removeprefix("arxiv:")
-    return Paper(tuple(identifiers), normal_title(title), arxiv)
+    return Paper(tuple(identifiers), normal_title(title_of(entry, schema)), arxiv)
+
+
+def title_of(entry: Entry, schema: Schema) -> str:
+    """An entry's title as it shows: its title field's text, its heading, or the text of
+    its paper field (its link's, if it has one)."""
+    title_field = entry.field("title")
+    title = _title_text(title_field.value) if title_field else entry.heading
+    named = paper_field(entry, schema)
+    if title or named is None:
+        return title
+    link = _paper_link(named.value)
+    return (link[0] if link else "") or _title_text(named.value)
+
+
+def _paper_link(value: str) -> tuple[str, str] | None:
+    """The paper field's first link: its text and URL (a pattern's {paper} may be a URL)."""
+    first = _first_link(value)
+    if first is None and _BARE_URL.fullmatch(value):
+        return "", value
+    return first
 
 
 def _names_a_paper(text: str) -> bool:
     """Whether ``text`` may hold an arXiv, DOI or OpenReview link (a cheap test first)."""
     lowered = text.lower()
     return any(host in lowered for host in _HOSTS)
+
+
+def first_link(value: str) -> tuple[str, str] | None:
+    """The text and URL of the first link anywhere in ``value``, or ``("", value)`` for a
+    bare URL."""
+    stripped = value.strip()
+    if _BARE_URL.fullmatch(stripped):
+        return "", stripped
+    return _parsed_first_link(value) if "](" in value or "<" in value else None
 
 
 def _first_link(value: str) -> tuple[str, str] | None:

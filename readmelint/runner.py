@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from readmelint.check import check_document, check_text
 from readmelint.config import Config, find_config, load_config
@@ -15,9 +15,13 @@ from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, ConfigError, InputError, R
 from readmelint.files import ReadFile, check_writable, read_file, write_file
 from readmelint.fix import Renderer, fix_document, render
 from readmelint.model import Diagnostic, Region
+from readmelint.parse import parse
 from readmelint.schema import Schema, load_schema
 from readmelint.settings import Settings
 from readmelint.source import Lines, Source
+
+if TYPE_CHECKING:
+    from readmelint.records import Record
 
 T = TypeVar("T")
 
@@ -227,5 +231,27 @@ def fix_path(
         if mode is FixMode.DIFF and result.changed:
             diff = ("".join(result.diff()),) if whole_diff else result.diff()
         return FileFixed(result.path, result.changed, result.remaining, diff)
+
+    return attempt(path, work)
+
+
+def records_source(source: Source, config: Config, name: str) -> list[Record]:
+    """Every entry of ``source`` as a record, each with its count of problems."""
+    from readmelint.records import records
+
+    try:
+        document = parse(source.text, config.settings)
+    except InputError as error:
+        raise _naming(error, name) from None
+    diagnostics = check_document(document, config.settings, name)
+    return list(records(document, config.settings, name, diagnostics))
+
+
+def records_path(path: str, resolver: ConfigResolver) -> Outcome[list[Record]]:
+    """The records of the file ``path`` (as the user spelt it), by its nearest config."""
+
+    def work() -> list[Record]:
+        file = Path(path)
+        return records_source(read_file(file).source, resolver.for_path(file), path)
 
     return attempt(path, work)

@@ -73,6 +73,8 @@ def test_the_measurement_sees_what_check_does_import(one_readme: dict[str, Impor
         "readmelint.diff",
         "readmelint.export",
         "readmelint.stats",
+        "readmelint.records",
+        "readmelint.venues",
         "readmelint.pool",
         "concurrent.futures",
         "multiprocessing",
