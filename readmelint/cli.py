@@ -233,8 +233,6 @@ def _progress(files: Sequence[str], quiet: bool) -> Progress:
 def _reported(
     outcomes: Generator[Outcome[T], None, None], progress: Progress
 ) -> Iterator[Outcome[T]]:
-    outcomes: Generator[Outcome[T], None, None], progress: Progress
-) -> Iterator[Outcome[T]]:
     """Each outcome, with its error (if any) printed above the progress line."""
     with closing(outcomes):
         for outcome in outcomes:
