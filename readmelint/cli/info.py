@@ -1,0 +1,100 @@
+"""`schema`, `init` and `rules`: what readmelint knows, shown."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from readmelint.cli.shared import (
+    fail,
+)
+from readmelint.errors import EXIT_INPUT
+
+if TYPE_CHECKING:
+    from readmelint.rules.base import Rule
+
+
+@click.command()
+def schema() -> None:
+    """Print the bundled JSON Schema (a starting point for your own)."""
+    from readmelint.schema import bundled_schema_text
+
+    click.echo(bundled_schema_text(), nl=False)
+
+
+@click.command()
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def init(force: bool) -> None:
+    """Write .readmelint.toml and a copy of the bundled schema in this folder."""
+    from readmelint.schema import bundled_schema_text
+
+    config = Path(".readmelint.toml")
+    schema_copy = Path("readmelint.schema.json")
+    for target in (config, schema_copy):
+        if target.exists() and not force:
+            fail(f"{target}: already exists; use --force to overwrite it")
+            sys.exit(EXIT_INPUT)
+    schema_copy.write_text(bundled_schema_text(), "utf-8")
+    config.write_text(
+        "# readmelint configuration: https://pypi.org/project/readmelint/\n"
+        f'schema = "{schema_copy}"\n'
+        "# Heading levels that start an entry.\n"
+        "entry-levels = [3]\n"
+        "# Order entries by a date field of the schema, or `sort = false`.\n"
+        'sort = { field = "Submission Date", order = "descending" }\n'
+        "# Codes (or prefixes) to report only / never.\n"
+        "select = []\n"
+        "ignore = []\n"
+        "# Files to skip, as globs relative to this folder.\n"
+        "exclude = []\n",
+        "utf-8",
+    )
+    click.echo(f"wrote {config} and {schema_copy}")
+
+
+@click.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List every diagnostic code, or explain CODE with examples."""
+    from readmelint.rules.registry import BY_CODE, RULES
+
+    if code is None:
+        width = max(len(rule.name) for rule in RULES)
+        for rule in RULES:
+            mark = "fixable" if rule.fixable else "       "
+            click.echo(f"{rule.code}  {rule.name:<{width}}  {mark}  {rule.summary}")
+        return
+    found = BY_CODE.get(code.upper())
+    if found is None:
+        fail(f"unknown code {code!r}; `readmelint rules` lists them all")
+        sys.exit(EXIT_INPUT)
+    click.echo(_explain(found))
+
+
+def _explain(rule: Rule) -> str:
+    return "\n".join(
+        [
+            f"{rule.code} {rule.name}{' (fixable)' if rule.fixable else ''}",
+            "",
+            rule.summary,
+            "",
+            rule.explanation,
+            "",
+            "Fails:",
+            "",
+            *_indent(rule.failing),
+            "",
+            "Passes:",
+            "",
+            *_indent(rule.passing),
+        ]
+    )
+
+
+def _indent(block: str) -> Iterator[str]:
+    for line in block.rstrip("\n").splitlines():
+        yield "    " + line
