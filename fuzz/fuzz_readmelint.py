@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Fuzz readmelint with atheris (libFuzzer for Python): any bytes, in memory, no files.
 
-Each input goes the way a file does: ``readmelint.source.decode`` (refusing it with
-``InputError`` is fine), then ``check_text`` and ``fix_text`` with default settings.
-A crash is any other exception (a ``SafetyError`` included: fix refusing its own
-output is a bug), or ``fix`` not being idempotent.
+Each input is held to the one contract the regression tests hold theirs to,
+``tests.helpers.assert_survives``: decoded (or refused with ``InputError``), checked
+and fixed with default settings without any other exception (a ``SafetyError`` is a
+bug: fix refused its own output), fix idempotent, nothing fixable left after it.
 
     python fuzz/fuzz_readmelint.py -max_total_time=60 -seed=1 CORPUS_DIR fuzz/seeds
     python fuzz/fuzz_readmelint.py crash-file ...   # replay inputs, e.g. a crash
@@ -16,32 +16,21 @@ output is a bug), or ``fix`` not being idempotent.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 try:
     import atheris
 except ImportError:  # atheris ships wheels for Linux x86-64 only
     sys.exit("fuzz_readmelint: atheris is not installed (pip install atheris, Linux x86-64)")
 
-with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
-    from readmelint.check import check_text
-    from readmelint.errors import InputError
-    from readmelint.fix import fix_text
-    from readmelint.settings import Settings
-    from readmelint.source import decode
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-SETTINGS = Settings()
+with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
+    from tests.helpers import assert_survives
 
 
 def test_one_input(data: bytes) -> None:
-    try:
-        text = decode(data, "fuzz").text
-        check_text(text, SETTINGS)
-        once = fix_text(text, SETTINGS)
-    except InputError:
-        return  # refused with a clear message (not UTF-8, binary, nested too deeply)
-    twice = fix_text(once, SETTINGS)
-    if twice != once:
-        raise AssertionError(f"fix is not idempotent on {data!r}:\n{once!r}\n!=\n{twice!r}")
+    assert_survives(data)
 
 
 def main() -> None:

@@ -4,8 +4,8 @@
     .venv/bin/python fuzz/minimize.py fuzz/crashes/crash-<sha1>
 
 Prints the failure and the smallest text found (as a Python literal, ready for
-``CASES`` in ``tests/test_fuzz_regressions.py``). The contract is that test's
-``assert_survives``: a smaller input counts only if it fails with the same
+``CASES`` in ``tests/test_fuzz_regressions.py``). The contract is
+``tests.helpers.assert_survives``: a smaller input counts only if it fails with the same
 exception type and message (numbers aside). Removes runs of lines, then of characters, halving
 the run length, until nothing more can go (plain delta debugging).
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.test_fuzz_regressions import assert_survives
+from tests.helpers import assert_survives
 
 # Lines with their terminators, each of CommonMark's three kept as it is.
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")

@@ -16,8 +16,7 @@ from typing import Any, Protocol
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_cli import BROKEN, CLEAN
+from tests.helpers import BROKEN, CLEAN, ROOT
 
 yaml = pytest.importorskip("yaml")
 

@@ -14,7 +14,7 @@ from benchmarks.generate import generate
 from readmelint.check import check_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 BENCHMARKS = ROOT / "benchmarks"
 

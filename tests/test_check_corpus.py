@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readmelint.check import check_text
 from readmelint.settings import Settings
-from tests.conftest import corpus_file, read_text, version
+from tests.helpers import corpus_file, read_text, version
 
 
 def _problems(commit: str) -> list[tuple[int, int, str, str]]:

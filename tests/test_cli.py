@@ -12,22 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from readmelint.cli import main
-from tests.conftest import ROOT
-
-BROKEN = """# Papers
-
-### Alpha
-- **Paper:** [Alpha](https://example.org/alpha)
-- **Accepted:** arXiv
-- **Submission Date:** 2024-13-01
-- **Authors:** A. Author
-- **Tags:** x
-- **Abstract:** y
-- **Personal Note**: [Note](https://example.org/note)
-"""
-CLEAN = BROKEN.replace("2024-13-01", "2024-12-01").replace(
-    "**Personal Note**:", "**Personal note:**"
-)
+from tests.helpers import BROKEN, CLEAN, ROOT
 
 
 @pytest.fixture

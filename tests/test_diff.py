@@ -13,36 +13,9 @@ from hypothesis import strategies as st
 
 from readmelint.diff import unified_diff
 from readmelint.model import Region
+from tests.helpers import apply
 
 HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-
-
-def apply(a: list[str], diff: str) -> list[str]:
-    """A strict applier: context and removed lines must match exactly."""
-    out: list[str] = []
-    position = 0
-    lines = diff.splitlines(keepends=True)[2:]
-    index = 0
-    while index < len(lines):
-        header = HUNK.match(lines[index])
-        assert header, lines[index]
-        start = int(header.group(1)) - (0 if header.group(2) == "0" else 1)
-        out.extend(a[position:start])
-        position = start
-        index += 1
-        while index < len(lines) and not lines[index].startswith("@@"):
-            line = lines[index]
-            body = line[1:]
-            if index + 1 < len(lines) and lines[index + 1] == "\\ No newline at end of file\n":
-                body = body.removesuffix("\n")
-                index += 1
-            if line[0] in " -":
-                assert a[position] == body
-                position += 1
-            if line[0] in " +":
-                out.append(body)
-            index += 1
-    return out + a[position:]
 
 
 def as_lines(items: list[str], final_newline: bool) -> list[str]:

@@ -20,7 +20,7 @@ from readmelint.export import FORMATS, METADATA, flat
 from readmelint.parse import parse
 from readmelint.records import Columns, Record, records
 from readmelint.settings import Settings
-from tests.corpus import config_of, corpus_lists, corpus_text, settings_of
+from tests.helpers import config_of, corpus_lists, corpus_text, settings_of
 
 EXAMPLE = """\
 # Papers

@@ -8,26 +8,16 @@ import pytest
 
 from readmelint.check import check_text
 from readmelint.fix import fix_text
-from readmelint.layouts.headings.runs import runs_of
-from readmelint.parse import parse
 from readmelint.settings import Settings
-from readmelint.source import strip_newline
-from tests.conftest import corpus_file, notes_versions, read_text
+from tests.helpers import (
+    corpus_file,
+    non_blank_characters,
+    notes_versions,
+    outside_entries,
+    read_text,
+)
 
 VERSIONS = notes_versions() or ["(corpus absent)"]
-
-
-def non_blank_characters(text: str) -> Counter[str]:
-    """Every non-blank character; labels may change only case and colon placement."""
-    return Counter(ch.casefold() for ch in text if not ch.isspace() and ch not in ":：")
-
-
-def outside_entries(text: str, entry_levels: tuple[int, ...] = (3,)) -> list[str]:
-    document = parse(text, Settings(entry_levels=entry_levels))
-    covered = {
-        n for run in runs_of(document) for n in range(run[0].span.start, run[-1].span.end + 1)
-    }
-    return [strip_newline(line) for n, line in enumerate(document.lines, 1) if n not in covered]
 
 
 @pytest.fixture(params=VERSIONS)

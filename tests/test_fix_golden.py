@@ -1,12 +1,11 @@
 """Golden files: ``golden/NAME.in.md`` fixed must equal ``golden/NAME.out.md`` byte for byte.
 
-After an intended change to the canonical form, regenerate with
-``READMELINT_REGENERATE_GOLDEN=1 pytest tests/test_fix_golden.py`` and review the diff.
+After an intended change to the canonical form, regenerate them with
+``python -m tests.regenerate golden`` and review the diff.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -30,10 +29,7 @@ def fix_bytes(data: bytes) -> bytes:
 @pytest.mark.parametrize("case", CASES)
 def test_fix_matches_golden_output(case: str) -> None:
     fixed = fix_bytes((GOLDEN / f"{case}.in.md").read_bytes())
-    expected_path = GOLDEN / f"{case}.out.md"
-    if os.environ.get("READMELINT_REGENERATE_GOLDEN"):
-        expected_path.write_bytes(fixed)
-    assert fixed == expected_path.read_bytes()
+    assert fixed == (GOLDEN / f"{case}.out.md").read_bytes()
 
 
 @pytest.mark.parametrize("case", CASES)

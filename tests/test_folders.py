@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from readmelint.cli import main
-from tests.test_cli import BROKEN, CLEAN
+from tests.helpers import BROKEN, CLEAN
 
 FIXED = BROKEN.replace("**Personal Note**:", "**Personal note:**")
 

@@ -1,9 +1,9 @@
 """Every input that ever broke readmelint, found by fuzzing (``fuzz/``) or property tests.
 
-The contract, as in ``fuzz/fuzz_readmelint.py``: bytes are decoded (or refused with
-``InputError``), checked and fixed without any other exception (a ``SafetyError``
-is a bug: fix refused its own output), fix is idempotent, and nothing fixable
-remains after it. Each readable case is the smallest input showing its bug; the
+Each is held to the contract the fuzzer holds every input to,
+``tests.helpers.assert_survives``: bytes are decoded (or refused with ``InputError``),
+checked and fixed without any other exception (a ``SafetyError`` is a bug: fix
+refused its own output), fix is idempotent, and nothing fixable remains after it. Each readable case is the smallest input showing its bug; the
 raw fuzzer inputs follow as they were found.
 """
 
@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import pytest
 
-from readmelint.check import check_text
-from readmelint.errors import InputError
-from readmelint.fix import fix_text
-from readmelint.model import Diagnostic
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from readmelint.source import decode
+from tests.helpers import assert_survives
 
 SETTINGS = Settings()
 
 # name -> (what went wrong, input)
 CASES: dict[str, tuple[str, str]] = {
+    "code-span-across-field-lines": (
+        "fields written as lines of one paragraph were reordered without a second parse; "
+        "a code span opened on one line closed on another, and fix refused its output",
+        "### A](https://arxiv,org/abs/0.1)\n**`:**-`\n**Submission Date:**`",
+    ),
+    "bold-label-under-heading": (
+        "a bold label alone right under a heading was both that entry's field and the "
+        "title of an entry of its own; fix refused its output",
+        "### -\n**P:**\n- **d:**",
+    ),
     "lazy-line-4-deep": (
         "a lazy continuation line indented four columns, moved left with its item, "
         "started a list item",
@@ -239,27 +245,6 @@ FUZZED: dict[str, bytes] = {
         b"arxiv.org/abs/2102.03334)\n"
     ),
 }
-
-
-def fixable_left(fixed: str) -> list[Diagnostic]:
-    """What check still calls fixable in ``fixed`` (fix's output): nothing, ever.
-
-    For the rare entry whose lines would mean something else in any other field
-    order, fix keeps the order (``ListStyle.keep_order``) and check does not report
-    RL101 there either.
-    """
-    return [d for d in check_text(fixed, SETTINGS) if d.fixable]
-
-
-def assert_survives(data: bytes) -> None:
-    try:
-        text = decode(data, "regression").text
-        check_text(text, SETTINGS)
-        once = fix_text(text, SETTINGS)
-    except InputError:
-        return  # refused with a clear message: fine
-    assert fix_text(once, SETTINGS) == once
-    assert fixable_left(once) == []
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -8,7 +8,7 @@ import pytest
 
 from readmelint.anchors import Slugger, document_anchors, github_slug, heading_text
 from readmelint.parse import parse
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 # (heading source, anchor). The first ones are headings of real files in ../shared/corpus
 # with the anchors their own tables of contents link to, as GitHub rendered them.

@@ -15,7 +15,7 @@ from readmelint.errors import ConfigError
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.conftest import CORPUS
+from tests.helpers import CORPUS
 
 GOLDEN = Path(__file__).parent / "golden_items"
 SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings

@@ -29,7 +29,7 @@ from readmelint.model import Diagnostic
 from readmelint.pool import MAX_CHUNK, Task, chunk_size
 from readmelint.runner import ConfigResolver, Outcome, Overrides
 from readmelint.schema import bundled_schema_text
-from tests.test_cli import BROKEN, CLEAN
+from tests.helpers import BROKEN, CLEAN
 
 
 def make_repository(root: Path) -> Path:

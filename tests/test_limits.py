@@ -230,6 +230,7 @@ def many_entries(count: int) -> Iterator[str]:
         yield "- **Tags** : x\n\n"
 
 
+@pytest.mark.slow
 def test_100000_tiny_entries(folder: Path) -> None:
     """fix sorts and relabels 100,000 entries, then counts what it left for people.
 

@@ -6,7 +6,7 @@ import pytest
 
 from readmelint.model import Layout
 from readmelint.parse import parse
-from tests.conftest import corpus_file, read_text, version
+from tests.helpers import corpus_file, read_text, version
 
 SIX = ["AnyGPT", "VL-GPT", "Kosmos-G", "DreamLLM", "LaVIT", "SpeechGPT"]
 TEN = [*SIX, "MMDialog", "MDRG / Divter", "CLIP", "ViLT"]

@@ -24,8 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_cli import BROKEN, CLEAN
+from tests.helpers import BROKEN, CLEAN, ROOT
 
 pytestmark = [
     pytest.mark.precommit,

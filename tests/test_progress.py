@@ -12,8 +12,7 @@ import pytest
 
 import readmelint.progress
 from readmelint.progress import FEW, Progress, wanted
-from tests.test_cli import BROKEN, CLEAN
-from tests.test_report import ANSI, run_in_terminal
+from tests.helpers import ANSI, BROKEN, CLEAN, run_in_terminal
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

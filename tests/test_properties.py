@@ -26,11 +26,10 @@ from readmelint.parse import parse
 from readmelint.runner import fix_source
 from readmelint.settings import Settings
 from readmelint.source import Source, decode, split_lines, strip_newline
+from readmelint.verify import Preserved
+from tests.helpers import apply, fixable_left, non_blank_characters, outside_entries
 from tests.hypothesis_profile import ARBITRARY, PROPERTIES
 from tests.strategies import Document, documents
-from tests.test_diff import apply
-from tests.test_fix_corpus import outside_entries
-from tests.test_fuzz_regressions import fixable_left
 
 SETTINGS = Settings()
 MARKDOWN = MarkdownIt("commonmark")
@@ -38,22 +37,6 @@ MARKDOWN = MarkdownIt("commonmark")
 
 def fixed(document: Document) -> str:
     return fix_text(document.text, SETTINGS)
-
-
-BULLET = re.compile(r"^([ \t]*)[-*+](?=[ \t]|$)", re.MULTILINE)
-
-
-def non_blank_characters(text: str) -> Counter[str]:
-    """Every non-blank character, blind to what fix may change.
-
-    Labels may change case and colon (``**Personal Note**:``, ``**Tags：**``), and
-    ``__Label:__`` becomes ``**Label:**``, so ``_`` counts as ``*``; list markers
-    may change to the file's usual one, so they do not count.
-    """
-    text = BULLET.sub(r"\1", "\n".join(strip_newline(line) for line in split_lines(text)))
-    return Counter(
-        "*" if ch == "_" else ch.casefold() for ch in text if not ch.isspace() and ch not in ":："
-    )
 
 
 @PROPERTIES
@@ -66,9 +49,13 @@ def test_fix_is_idempotent(document: Document) -> None:
 @PROPERTIES
 @given(documents())
 def test_safety_check_accepts_every_fix(document: Document) -> None:
-    # fix_text runs readmelint.verify on every change: a SafetyError here is a bug
-    # in the renderer or in verify, never in the input.
-    fixed(document)
+    """fix_text runs the safety check on every change (a SafetyError is a bug in the
+    renderer or the check, never in the input); run here on its own too, it accepts
+    the output, which holds every entry the input held."""
+    before = parse(document.text, SETTINGS)
+    after = parse(fixed(document), SETTINGS)
+    Preserved.of(before).verify(after)
+    assert Counter(e.heading for e in after.entries) == Counter(e.heading for e in before.entries)
 
 
 @PROPERTIES

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,10 +18,7 @@ from readmelint import report
 from readmelint.cli import main
 from readmelint.model import Diagnostic, Severity
 from readmelint.rules import RULES
-from tests.conftest import ROOT
-from tests.test_cli import BROKEN, CLEAN
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+from tests.helpers import ANSI, BROKEN, CLEAN, ROOT, run_in_terminal
 
 DATE = Diagnostic(
     "README.md",
@@ -221,29 +217,6 @@ def test_cli_text_to_a_pipe_has_no_colour(in_tmp: Path) -> None:
     assert status == 1
     assert "RL003" in output
     assert not ANSI.search(output)
-
-
-def run_in_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
-    """Run a command with a pseudo-terminal as its stdout; return what it printed."""
-    import pty
-
-    controller, terminal = pty.openpty()
-    with subprocess.Popen(
-        args, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal
-    ) as process:
-        os.close(terminal)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # EIO: the command closed its end of the terminal
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait()
-    os.close(controller)
-    return b"".join(chunks).decode()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

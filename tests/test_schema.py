@@ -22,7 +22,7 @@ from readmelint.schema import (
     load_schema,
 )
 from readmelint.settings import Settings
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.hypothesis_profile import ARBITRARY
 
 REPO_SCHEMA = ROOT / "schema" / "paper-notes.schema.json"

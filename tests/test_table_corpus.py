@@ -15,7 +15,7 @@ from readmelint.fix import fix_text
 from readmelint.layouts.table.rows import split_row
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.conftest import CORPUS, ROOT
+from tests.helpers import CORPUS, ROOT
 
 MULTIMODAL = "tables/friedrichor__Awesome-Multimodal-Papers__5acfac4__README.md"
 BRADY = "tables/BradyFU__Awesome-Multimodal-Large-Language-Models__README.md"

@@ -12,8 +12,7 @@ from readmelint.fix import fix_text
 from readmelint.model import Layout
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.conftest import ROOT, corpus_file, read_text
-from tests.test_fix_corpus import non_blank_characters, outside_entries
+from tests.helpers import ROOT, corpus_file, non_blank_characters, outside_entries, read_text
 
 EXAMPLE = ROOT / "examples" / "deep-learning"
 DEEP_LEARNING = "friedrichor__Deep-Learning-Paper-List__README.md"

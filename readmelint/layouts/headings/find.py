@@ -101,6 +101,10 @@ class HeadingFinder:
         token, inline = tokens[index], tokens[index + 1]
         if token.map is None or not _only_bold(inline.content):
             return
+        if index and tokens[index - 1].type == "heading_close":
+            return  # the block right under a heading: its fields (`**Paper:**` alone) or text
+        if inline.content.rstrip("*_ ").endswith((":", "：")):
+            return  # `**Paper:**`: a label with its value on the lines below
         self.tokens = tokens
         heading = _Heading(index, BOLD_LEVEL, token.map[0], token.map[1])
         block = self._entry_block(heading)

@@ -31,7 +31,7 @@ from readmelint.layouts.headings.style import (
     items_keep_their_lines,
     own_style,
 )
-from readmelint.model import Document, Entry
+from readmelint.model import Document, Entry, Layout
 from readmelint.output import Block, compact, resolved
 from readmelint.parse import parse
 from readmelint.schema import Schema
@@ -220,7 +220,7 @@ def _first_rendering(
     """The entry in the first style the rules allow, and whether that settles it.
 
     It does for an entry left as it was, and, when not followed by lines it could
-    take in, for a plain one (see :func:`is_plain`) and for one whose items only
+    take in, for a plain list of fields (see :func:`is_plain`) and for one whose items only
     move (see :func:`items_keep_their_lines`). An entry with a tail, unlabelled
     items, or continuation lines that move sideways is not settled: such lines can
     change meaning in ways no short rule foresees (a tail joining the item that now
@@ -237,8 +237,12 @@ def _first_rendering(
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen, labels)
+    # The lines of one paragraph (Layout.LINES) are parsed together: moved, a code span
+    # or emphasis opened on one line can close on another, so they are parsed again.
     settled = lines == original or (
-        _apart(after) and (is_plain(entry) or items_keep_their_lines(document, entry, chosen))
+        _apart(after)
+        and entry.layout is Layout.BULLETS
+        and (is_plain(entry) or items_keep_their_lines(document, entry, chosen))
     )
     return chosen, lines, settled
 
