@@ -1,6 +1,6 @@
 """Regenerate the expected outputs the tests compare against; review the diff before committing.
 
-    python -m tests.regenerate golden     # tests/golden/*.out.md from *.in.md
+    python -m tests.regenerate golden     # tests/golden*/*.out.md from *.in.md
     python -m tests.regenerate recorded   # tests/recorded/outputs.json
 
 A separate command, never a mode of the tests: a test that writes its own expectation
@@ -75,10 +75,18 @@ def outputs(name: str, data: Path | bytes, settings: Settings) -> dict[str, obje
     return {"check": check, "fix_sha256": fix}
 
 
+def golden_folders() -> Iterator[tuple[Path, Settings]]:
+    """Each folder of golden files, with the settings of its own config (if it has one)."""
+    for folder in sorted(TESTS.glob("golden*")):
+        config = folder / ".readmelint.toml"
+        yield folder, load_config(config).settings if config.is_file() else Settings()
+
+
 def regenerate_golden() -> None:
-    for case in golden_cases():
-        data = (GOLDEN / f"{case}.in.md").read_bytes()
-        (GOLDEN / f"{case}.out.md").write_bytes(fix_bytes(data, Settings()))
+    for folder, settings in golden_folders():
+        for source in sorted(folder.glob("*.in.md")):
+            expected = folder / source.name.replace(".in.md", ".out.md")
+            expected.write_bytes(fix_bytes(source.read_bytes(), settings))
 
 
 def regenerate_recorded() -> None:

@@ -142,9 +142,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
     validator = schema.validator_for(document.references)
     for entry in document.entries:
         if is_template_stub(entry):
-            what = "every cell" if entry.layout is Layout.ROW else "the heading and every field"
+            what = (
+                "every cell is" if entry.layout is Layout.ROW else "the heading and every field are"
+            )
             yield RL007.at(
-                path, entry.line, 1, f"template stub: {what} are empty; fill it in or delete it"
+                path, entry.line, 1, f"template stub: {what} empty; fill it in or delete it"
             )
             continue
         yield from _entry_diagnostics(path, entry, schema, validator)

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from readmelint.canonical.order import order_entries
-from readmelint.layouts.table.rows import PIPE, TRIM, Row, split_row
+from readmelint.layouts.table.rows import PIPE, TRIM, Row, is_template_row, split_row
 from readmelint.model import Document, Entry, Table
 from readmelint.output import Block, compact
 from readmelint.schema import Schema
@@ -167,16 +167,27 @@ def _plan_table(
     ]
     head = _render(split_row(original[0]), order, len(order), style, widths, header=True)
     delimiter = _render(split_row(original[1]), order, len(order), style, widths, rule=True)
-    body = [
-        _render(split_row(document.lines[e.line - 1]), order, len(order), style, widths)
-        for e in rows
-    ]
+    body = [_row(document, entry, order, style, widths) for entry in rows]
     new = [head, delimiter, *body]
     changed = {table.span.start} if head != original[0] else set()
     changed |= {table.span.start + 1} if delimiter != original[1] else set()
     changed |= {e.line for e, line in zip(rows, body, strict=True) if line != _own(document, e)}
     lines = compact(new, original, table.span.start - 1)
     return TablePlan(table, order, rows, lines, frozenset(changed)), body
+
+
+def _row(
+    document: Document,
+    entry: Entry,
+    order: tuple[int, ...],
+    style: TableStyle,
+    widths: list[int] | None,
+) -> str:
+    """A body row in canonical form; a template row (every cell empty) as it is."""
+    row = split_row(document.lines[entry.line - 1])
+    if is_template_row(row):
+        return _own(document, entry)
+    return _render(row, order, len(order), style, widths)
 
 
 def _own(document: Document, entry: Entry) -> str:

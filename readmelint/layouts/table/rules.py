@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from readmelint.layouts.table.render import TablesPlan, fits
-from readmelint.layouts.table.rows import split_row
+from readmelint.layouts.table.rows import is_template_row, split_row
 from readmelint.model import Diagnostic, Document, Span
 from readmelint.rules.base import Context, Rule
 
@@ -133,6 +133,8 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 break
         for entry in table.rows:
             row = split_row(document.lines[entry.line - 1])
+            if is_template_row(row):
+                continue  # reported once as a template stub (RL007), and left as it is
             reported = False
             if len(row.cells) > len(table.columns):
                 yield RL012.at(
