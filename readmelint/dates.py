@@ -26,14 +26,16 @@ from functools import cache
 
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _TOKENS = {
-    "YYYY": r"(?P<year>\d{4})",
+    "YYYY": r"(?P<year>[0-9]{4})",
     "Month": r"(?P<month_name>[A-Za-z]+)",
     "Mon": r"(?P<month_abbr>[A-Za-z]{3,4})\.?",
-    "MM": r"(?P<month>\d{2})",
-    "DD": r"(?P<day>\d{2})",
-    "M": r"(?P<month>\d{1,2})",
-    "D": r"(?P<day>\d{1,2})",
+    "MM": r"(?P<month>[0-9]{2})",
+    "DD": r"(?P<day>[0-9]{2})",
+    "M": r"(?P<month>[0-9]{1,2})",
+    "D": r"(?P<day>[0-9]{1,2})",
 }
+_PART = {"YYYY": "year", "Month": "month", "Mon": "month", "MM": "month", "M": "month"}
+_PART |= {"DD": "day", "D": "day"}
 # Longest first, so that "Month" is not "M" then "onth".
 _SPLIT = re.compile("(" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + ")")
 
@@ -83,6 +85,8 @@ class DateFormat:
         if month == 0:
             return None  # a month name that is none
         year = int(parts["year"]) if parts.get("year") else None
+        if year == 0:
+            return None  # no calendar has a year 0
         day = int(parts["day"]) if parts.get("day") else None
         if month is not None and not 1 <= month <= 12:
             return None
@@ -114,8 +118,10 @@ def _month(parts: dict[str, str | None]) -> int | None:
 @cache
 def _pattern(spelling: str) -> re.Pattern[str]:
     pieces = _SPLIT.split(spelling)
+    # ASCII: `Auguſt` is no August, and only ASCII digits make a date (the tokens say [0-9]).
     return re.compile(
-        "".join(_TOKENS.get(piece, re.escape(piece)) for piece in pieces), re.IGNORECASE
+        "".join(_TOKENS.get(piece, re.escape(piece)) for piece in pieces),
+        re.IGNORECASE | re.ASCII,
     )
 
 
@@ -161,6 +167,16 @@ class DateFormats:
         ):
             raise ValueError("x-date-format must be a spelling or a list of them, like YYYY-MM-DD")
         for spelling in spellings:
+            tokens = [piece for piece in _SPLIT.split(spelling) if piece in _TOKENS]
+            parts = [_PART[token] for token in tokens]
+            for part in sorted({part for part in parts if parts.count(part) > 1}):
+                twice = " then ".join(t for t, p in zip(tokens, parts, strict=True) if p == part)
+                raise ValueError(
+                    f"x-date-format {spelling!r} has the {part} twice ({twice}): write each "
+                    "of YYYY, MM (or M), DD (or D) once; Mon is a month's first three letters"
+                )
+            if "day" in parts and not _has_month(spelling):
+                raise ValueError(f"x-date-format {spelling!r} has a day but no month")
             if "year" not in _pattern(spelling).groupindex and not _has_month(spelling):
                 raise ValueError(
                     f"x-date-format {spelling!r} has no date in it: use YYYY, MM, DD, M, D, "
