@@ -4,7 +4,8 @@
 Each input is held to the one contract the regression tests hold theirs to,
 ``tests.helpers.assert_survives``: decoded (or refused with ``InputError``), checked
 and fixed with default settings without any other exception (a ``SafetyError`` is a
-bug: fix refused its own output), fix idempotent, nothing fixable left after it.
+bug: fix refused its own output), fix idempotent, nothing fixable left after it, and
+check reporting something fixable exactly when fix changes the text.
 
     python fuzz/fuzz_readmelint.py -max_total_time=60 -seed=1 CORPUS_DIR fuzz/seeds
     python fuzz/fuzz_readmelint.py crash-file ...   # replay inputs, e.g. a crash

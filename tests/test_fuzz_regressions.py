@@ -3,14 +3,17 @@
 Each is held to the contract the fuzzer holds every input to,
 ``tests.helpers.assert_survives``: bytes are decoded (or refused with ``InputError``),
 checked and fixed without any other exception (a ``SafetyError`` is a bug: fix
-refused its own output), fix is idempotent, and nothing fixable remains after it. Each readable case is the smallest input showing its bug; the
-raw fuzzer inputs follow as they were found.
+refused its own output), fix is idempotent, nothing fixable remains after it, and
+check reports something fixable exactly when fix changes the text. Each readable case
+is the smallest input showing its bug; the raw fuzzer inputs follow as they were found.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from readmelint.check import check_text
+from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from tests.helpers import assert_survives
@@ -261,3 +264,31 @@ def test_a_list_ten_deep_no_longer_hides_the_entries_after_it() -> None:
     """markdown-it's default nesting limit (20) swallowed the rest of the file into one item."""
     text = "### A\n- **Paper:** x\n  " + "- " * 12 + "deep\n\n### B\n- **Paper:** y\n"
     assert [entry.heading for entry in parse(text).entries] == ["A", "B"]
+
+
+NEWLINES = "### A\r\n- **Paper:** x\n- **Tags:** y\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: in a file that mixes newlines, fix gives an entry its first line's "
+    "newline and check reports nothing fixable: fix_text('### A\\r\\n- **Paper:** x\\n"
+    "- **Tags:** y\\n') == '### A\\r\\n- **Paper:** x\\r\\n- **Tags:** y\\n', "
+    "check_text reports no fixable diagnostic",
+)
+def test_check_reports_the_newlines_fix_changes() -> None:
+    """When this passes, drop the newline exception in ``tests.helpers.assert_survives``."""
+    fixable = [d for d in check_text(NEWLINES, SETTINGS) if d.fixable]
+    assert bool(fixable) == (fix_text(NEWLINES, SETTINGS) != NEWLINES)
+
+
+def test_a_suppression_hides_what_fix_still_changes() -> None:
+    """By design (README, Inline suppressions): the other exception of the contract."""
+    text = (
+        "<!-- readmelint-disable-file RL104 -->\n"
+        "### Old\n- **Submission Date:** 2020-01-01\n\n"
+        "### New\n- **Submission Date:** 2024-01-01\n"
+    )
+    assert [d for d in check_text(text, SETTINGS) if d.fixable] == []
+    assert fix_text(text, SETTINGS) != text
+    assert_survives(text.encode())

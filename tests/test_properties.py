@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from readmelint.check import check_text
 from readmelint.config import Config
-from readmelint.fix import fix_text
+from readmelint.fix import fix_document, fix_text
 from readmelint.parse import parse
 from readmelint.runner import fix_source
 from readmelint.settings import Settings
@@ -51,11 +51,14 @@ def test_fix_is_idempotent(document: Document) -> None:
 def test_safety_check_accepts_every_fix(document: Document) -> None:
     """fix_text runs the safety check on every change (a SafetyError is a bug in the
     renderer or the check, never in the input); run here on its own too, it accepts
-    the output, which holds every entry the input held."""
+    the output, which holds every entry the input held; and fix says it changed
+    something (its regions) exactly when the text changed."""
+    result = fix_document(document.text, SETTINGS)
     before = parse(document.text, SETTINGS)
-    after = parse(fixed(document), SETTINGS)
+    after = parse(result.text, SETTINGS)
     Preserved.of(before).verify(after)
     assert Counter(e.heading for e in after.entries) == Counter(e.heading for e in before.entries)
+    assert bool(result.regions) == (result.text != document.text)
 
 
 @PROPERTIES

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,11 +15,15 @@ from click.testing import CliRunner
 from readmelint import report
 from readmelint.check import check_text
 from readmelint.cli import main
+from readmelint.config import load_config
 from readmelint.fix import fix_text
 from readmelint.model import Severity
-from readmelint.rules import RULES
+from readmelint.rules import BY_CODE, RULES
 from readmelint.rules.base import Rule
-from tests.rule_examples import settings_for
+from readmelint.settings import Settings
+from tests.helpers import ROOT, read_text
+from tests.regenerate import golden_folders
+from tests.rule_examples import TODAY, settings_for
 
 PACKAGE = Path(__file__).resolve().parent.parent / "readmelint"
 
@@ -50,18 +56,81 @@ def test_fix_removes_a_fixable_code(rule: Rule, tmp_path: Path) -> None:
 def test_rules_explains_each_code(rule: Rule) -> None:
     result = CliRunner().invoke(main, ["rules", rule.code])
     assert result.exit_code == 0
-    assert result.output.startswith(f"{rule.code} {rule.name}")
-    assert rule.summary in result.output
+    fixable = " (fixable)" if rule.fixable else ""
+    assert result.output.startswith(f"{rule.code} {rule.name}{fixable}\n\n{rule.summary}\n")
+    fails, _, passes = result.output.partition("\nFails:\n\n")[2].partition("\nPasses:\n\n")
+    assert fails == indented(rule.failing)
+    assert passes == indented(rule.passing)
+
+
+def indented(example: str) -> str:
+    return "".join(f"    {line}\n" for line in example.rstrip("\n").split("\n"))
+
+
+def test_rules_refuses_an_unknown_code() -> None:
+    result = CliRunner().invoke(main, ["rules", "RL999"])
+    assert result.exit_code == 2
+    assert result.stderr == "readmelint: unknown code 'RL999'; `readmelint rules` lists them all\n"
+
+
+def makes_a_diagnostic(node: ast.AST) -> bool:
+    """``Diagnostic(...)``, ``model.Diagnostic(...)`` or ``Diagnostic.__new__(...)``."""
+    if not isinstance(node, ast.Call):
+        return False
+    called = node.func
+    if isinstance(called, ast.Attribute) and called.attr in {"__new__", "__call__"}:
+        called = called.value
+    name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", None)
+    return name == "Diagnostic"
 
 
 def test_only_the_rule_objects_make_diagnostics() -> None:
     """A code cannot be emitted without a catalogue entry: nothing else builds a Diagnostic."""
     makers = []
-    for path in PACKAGE.rglob("*.py"):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Diagnostic":
-                makers.append(str(path.relative_to(PACKAGE)))
-    assert makers == ["rules/base.py"]
+            if isinstance(node, ast.Call) and makes_a_diagnostic(node):
+                makers.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert [maker.partition(":")[0] for maker in makers] == ["rules/base.py"], makers
+
+
+def test_the_ast_check_would_see_a_diagnostic_made_elsewhere() -> None:
+    made = [
+        "Diagnostic('-', 1, 1, 'RL999', 'm')",
+        "model.Diagnostic('-', 1, 1, 'RL999', 'm')",
+        "Diagnostic.__new__(Diagnostic)",
+    ]
+    assert all(makes_a_diagnostic(ast.parse(code).body[0].value) for code in made)  # type: ignore[attr-defined]
+    assert not makes_a_diagnostic(ast.parse("RL001.at('-', 1, 1, 'm')").body[0].value)  # type: ignore[attr-defined]
+
+
+def broad_inputs(folder: Path) -> Iterator[tuple[str, str, Settings]]:
+    """Every list the project ships: golden inputs and outputs, the examples, and each
+    rule's failing and passing example, each with the settings it is read with."""
+    for golden, settings in golden_folders():
+        for path in sorted(golden.glob("*.md")):
+            yield f"{golden.name}/{path.name}", read_text(path), settings
+    for path in sorted(ROOT.glob("examples/**/README.md")):
+        config = path.parent / ".readmelint.toml"
+        settings = load_config(config).settings if config.is_file() else Settings()
+        yield str(path.relative_to(ROOT)), read_text(path), settings
+    for rule in RULES:
+        settings = settings_for(rule, folder)
+        yield f"{rule.code} failing", rule.failing, settings
+        yield f"{rule.code} passing", rule.passing, settings
+
+
+def test_every_code_check_emits_is_in_the_catalogue(tmp_path: Path) -> None:
+    """What check reports over every list the project ships: each code a rule of the
+    registry, with that rule's severity and fixability; and every rule heard from."""
+    heard: set[str] = set()
+    for name, text, settings in broad_inputs(tmp_path):
+        for d in check_text(text, replace(settings, today=TODAY), name):
+            assert d.code in BY_CODE, (name, d)
+            rule = BY_CODE[d.code]
+            assert (d.severity, d.fixable) == (rule.level, rule.fixable), (name, d)
+            heard.add(d.code)
+    assert heard == set(BY_CODE)
 
 
 def test_codes_are_unique_and_named() -> None:

@@ -20,10 +20,14 @@ from readmelint import runner
 from readmelint.cli import main, run
 from readmelint.config import Config
 from readmelint.errors import EXIT_SAFETY, SafetyError
-from readmelint.fix import Fixed, Renderer, fix_text, render
+from readmelint.fix import Fixed, Renderer, fix_document, fix_text, render
 from readmelint.model import Document
+from readmelint.parse import parse
 from readmelint.runner import FixMode, fix_file
 from readmelint.settings import Settings
+from readmelint.source import decode
+from readmelint.verify import Preserved
+from tests.regenerate import golden_folders
 
 TEXT = """\
 # Papers
@@ -145,6 +149,44 @@ def test_fix_text_refuses_a_faulty_rendering(name: str) -> None:
 def test_the_real_renderer_passes_the_same_check() -> None:
     fixed = fix_text(TEXT, Settings())
     assert fixed == TEXT.replace("**Personal Note**:", "**Personal note:**")
+
+
+GOLDEN = [
+    (path, settings)
+    for folder, settings in golden_folders()
+    for path in sorted(folder.glob("*.in.md"))
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "settings"), GOLDEN, ids=[f"{p.parent.name}/{p.name}" for p, _ in GOLDEN]
+)
+def test_the_safety_check_accepts_every_golden_fix(path: Path, settings: Settings) -> None:
+    """The check run on its own over each golden case's fix, as fix runs it: it raises
+    nothing; and fix reports a change (its regions) exactly when the text changed."""
+    text = decode(path.read_bytes(), path.name).text
+    fixed = fix_document(text, settings)
+    Preserved.of(parse(text, settings)).verify(parse(fixed.text, settings))
+    Preserved.of(parse(text, settings)).verify(fixed.output)
+    changed = path.read_bytes() != path.with_name(path.name.replace(".in.", ".out.")).read_bytes()
+    assert (fixed.text != text) == changed
+    assert bool(fixed.regions) == changed
+
+
+def test_the_golden_cases_hold_changed_and_unchanged_files() -> None:
+    """Else the test above would check only one side."""
+    changed = {
+        path.read_bytes() != path.with_name(path.name.replace(".in.", ".out.")).read_bytes()
+        for path, _ in GOLDEN
+    }
+    assert changed == {True, False}
+
+
+def test_the_safety_check_refuses_what_a_faulty_renderer_made_on_its_own() -> None:
+    """The same check, called directly, names the lost field: it is no formality."""
+    faulty = FAULTY["drops-a-field"][0](parse(TEXT), Settings())
+    with pytest.raises(SafetyError, match="the content of entry 'AnyGPT' \\(line 7\\)"):
+        Preserved.of(parse(TEXT)).verify(parse(faulty))
 
 
 @pytest.mark.parametrize("name", FAULTY)
