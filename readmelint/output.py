@@ -74,17 +74,25 @@ class Output:
         yield self.lines.joined(position - 1, len(self.lines))
 
     def _block_lines(self, block: Block) -> Iterator[tuple[str, str]]:
-        """A block's lines and their terminators: its first line's, the last its own."""
+        """A block's lines and their terminators: a kept or moved input line its own (a
+        file that mixes newlines keeps them), a new or blank line the line's before it,
+        and none after the last line where the block ended the file without one."""
         lines = self.lines
         newline = newline_of(lines[block.start - 1]) or dominant_newline(lines)
-        body: list[str] = []
+        body: list[tuple[str, str]] = []
         for index, part in enumerate(block.parts):
             if index:
-                body.append("")
-            body.extend(resolved(lines, part))
-        for line in body[:-1]:
-            yield line, newline
-        yield body[-1], newline_of(lines[block.end - 1])
+                body.append(("", newline))
+            for item in part:
+                if isinstance(item, str):
+                    body.append((item, newline))
+                else:
+                    line = lines[item]
+                    newline = newline_of(line) or newline
+                    body.append((strip_newline(line), newline))
+        yield from body[:-1]
+        last, newline = body[-1]
+        yield last, newline if newline_of(lines[block.end - 1]) else ""
 
 
 def compact(lines: list[str], original: list[str], first: int) -> Sequence[str | int]:

@@ -116,11 +116,8 @@ def assert_survives(data: bytes, settings: Settings | None = None) -> None:
     (or refused with ``InputError``), checked and fixed without any other exception (a
     ``SafetyError`` is a bug: fix refused its own output), fix is idempotent, nothing
     fixable remains after it, and check reports something fixable exactly when fix
-    changes the text. Two exceptions to the last: an inline ``readmelint-disable`` comment
-    hides diagnostics from check, never changes from fix; and fix giving an entry of a
-    file that mixes newlines its first line's newline is reported by nothing (a known
-    bug, ``test_fuzz_regressions.test_check_reports_the_newlines_fix_changes``). With
-    either, only a fixable report requires a change."""
+    changes the text, but that an inline ``readmelint-disable`` comment hides diagnostics
+    from check, never changes from fix: with one, only a fixable report requires a change."""
     settings = settings or Settings()
     try:
         text = decode(data, "input").text
@@ -134,16 +131,8 @@ def assert_survives(data: bytes, settings: Settings | None = None) -> None:
     assert left == [], f"fix left fixable problems: {left}"
     if once == text:
         assert fixable == [], f"check reports fixable problems fix does not change: {fixable}"
-    elif "readmelint-disable" not in text and not only_newlines_differ(text, once):
+    elif "readmelint-disable" not in text:
         assert fixable, "fix changes the text but check reports nothing fixable"
-
-
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-
-
-def only_newlines_differ(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ in their line terminators alone."""
-    return _NEWLINE.split(a) == _NEWLINE.split(b)
 
 
 _BULLET = re.compile(r"^([ \t]*)[-*+](?=[ \t]|$)", re.MULTILINE)

@@ -269,17 +269,13 @@ def test_a_list_ten_deep_no_longer_hides_the_entries_after_it() -> None:
 NEWLINES = "### A\r\n- **Paper:** x\n- **Tags:** y\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: in a file that mixes newlines, fix gives an entry its first line's "
-    "newline and check reports nothing fixable: fix_text('### A\\r\\n- **Paper:** x\\n"
-    "- **Tags:** y\\n') == '### A\\r\\n- **Paper:** x\\r\\n- **Tags:** y\\n', "
-    "check_text reports no fixable diagnostic",
-)
-def test_check_reports_the_newlines_fix_changes() -> None:
-    """When this passes, drop the newline exception in ``tests.helpers.assert_survives``."""
-    fixable = [d for d in check_text(NEWLINES, SETTINGS) if d.fixable]
-    assert bool(fixable) == (fix_text(NEWLINES, SETTINGS) != NEWLINES)
+def test_a_file_that_mixes_newlines_keeps_them() -> None:
+    """fix gave every line of an entry its first line's newline, and check reported
+    nothing: a kept or moved line now keeps its own terminator."""
+    assert fix_text(NEWLINES, SETTINGS) == NEWLINES
+    moved = "### A\r\n- **Tags:** y\n- **Paper:** x\r\n"
+    assert fix_text(moved, SETTINGS) == "### A\r\n- **Paper:** x\r\n- **Tags:** y\n"
+    assert_survives(moved.encode())
 
 
 def test_a_suppression_hides_what_fix_still_changes() -> None:
