@@ -1,9 +1,10 @@
 """Heading anchors as GitHub makes them, and every anchor a document offers.
 
 GitHub gives each heading an id from its text (github-slugger's rule): lowercased;
-every character removed that is not a letter, a mark, a number, a connector
-(``_``), a hyphen or a space; each space then a hyphen (so ``MDRG & Divter`` is
-``mdrg--divter``: runs are not collapsed). A repeated slug gets ``-1``, ``-2`` ...
+every character removed that is not a letter, a mark, a decimal or letter number
+(``3``, ``Ⅻ``; not ``²``, ``½`` or ``①``), a connector (``_``), a hyphen or a space;
+each space then a hyphen (so ``MDRG & Divter`` is ``mdrg--divter``: runs are not
+collapsed). A repeated slug gets ``-1``, ``-2`` ...
 in document order. The text is what the heading shows: markup dropped, code and
 link text kept, images (their alt text is no text) dropped. Explicit HTML anchors
 (``<a name="x">``, any ``id="x"``) count as written: GitHub prefixes them with
@@ -23,14 +24,24 @@ from readmelint.model import Document
 _HTML_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""")
 
 
+# Symbols that Unicode also counts as letters (circled, parenthesised, squared and
+# negative squared Latin letters): github-slugger keeps them, every other symbol goes.
+_LETTER_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+
+
+def _kept(char: str) -> bool:
+    if char in " -":
+        return True
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category in ("Nd", "Nl", "Pc"):
+        return True
+    code = ord(char)
+    return category == "So" and any(low <= code <= high for low, high in _LETTER_SYMBOLS)
+
+
 def github_slug(text: str) -> str:
     """The slug github-slugger makes of a heading's text (without the repeat suffix)."""
-    kept = []
-    for char in text.lower():
-        category = unicodedata.category(char)
-        if char in " -" or category[0] in "LMN" or category == "Pc":
-            kept.append("-" if char == " " else char)
-    return "".join(kept)
+    return "".join("-" if char == " " else char for char in text.lower() if _kept(char))
 
 
 def heading_text(source: str) -> str:

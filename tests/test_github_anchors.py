@@ -71,6 +71,13 @@ ANCHORS = [
     ("多模态综述（书）", "多模态综述书"),
     ("Emoji 🚀 rocket", "emoji--rocket"),
     ("✨ Sparkles ✨", "-sparkles-"),
+    # Numbers: decimal digits and letter numbers stay; superscripts, fractions and
+    # circled numbers go; circled letters are letters (github-slugger's own fixtures).
+    ("x² and ½", "x-and-"),
+    ("① First", "-first"),
+    ("Chapter Ⅻ", "chapter-ⅻ"),
+    ("Ⓐ circled", "ⓐ-circled"),
+    ("١٢ Arabic-Indic", "١٢-arabic-indic"),
     # What a heading shows: markup dropped, code and link text kept, images gone.
     ("`foo` bar", "foo-bar"),
     ("API: `get()`", "api-get"),
