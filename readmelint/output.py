@@ -76,7 +76,10 @@ class Output:
     def _block_lines(self, block: Block) -> Iterator[tuple[str, str]]:
         """A block's lines and their terminators: a kept or moved input line its own (a
         file that mixes newlines keeps them), a new or blank line the line's before it,
-        and none after the last line where the block ended the file without one."""
+        and none after the last line where the block ended the file without one.
+
+        A ``\r`` never comes right before an empty line's ``\n``: read as one ``\r\n``,
+        they would take the blank line away."""
         lines = self.lines
         newline = newline_of(lines[block.start - 1]) or dominant_newline(lines)
         body: list[tuple[str, str]] = []
@@ -86,13 +89,21 @@ class Output:
             for item in part:
                 if isinstance(item, str):
                     body.append((item, newline))
-                else:
-                    line = lines[item]
-                    newline = newline_of(line) or newline
-                    body.append((strip_newline(line), newline))
+                    continue
+                line = lines[item]
+                text, own = strip_newline(line), newline_of(line) or newline
+                if not text and own == "\n" and newline == "\r":
+                    own = "\r"
+                newline = own
+                body.append((text, own))
         yield from body[:-1]
         last, newline = body[-1]
-        yield last, newline if newline_of(lines[block.end - 1]) else ""
+        after = lines[block.end] if block.end < len(lines) else ""
+        if not newline_of(lines[block.end - 1]):
+            newline = ""
+        elif newline == "\r" and after.startswith("\n"):
+            newline = newline_of(lines[block.end - 1])
+        yield last, newline
 
 
 def compact(lines: list[str], original: list[str], first: int) -> Sequence[str | int]:

@@ -139,10 +139,26 @@ CASES: dict[str, tuple[str, str]] = {
         "made a hard break, which fix took for trailing whitespace to drop",
         "### A\n- **Tags:** t\n- **Paper:** x\\ \n**\n",
     ),
+    "cr-before-a-blank-lf-line": (
+        "a moved line keeps its own newline, here a lone CR; the blank LF line after it in "
+        "its new place made one CR LF with it, and the blank line was gone (SafetyError)",
+        "### A\r- **Tags:** t\r- **Paper:** x\n\ntail\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
 FUZZED: dict[str, bytes] = {
+    "crash-fde9b1c2": (
+        b"# Papers\r\r## Multimodal\r\r### AnyGPT\r- **Paper:** [AnyGPT: Un"
+        b"ified Multimodal LLM](https://arxiv.orgnote:** [Note](https:"
+        b"//example.org/notes/AnyGPT)\r\r### CLIP\r- **Paper:** [Learning"
+        b" Transferable Visual Models](htdps://arxiv.org/abs/2103.0002"
+        b"0)\r- **Accepted:** ICML 2021\r- **Submissio. Date:** 2021-02-"
+        b"26\r- **Authors:** OpenAI\ragraph\n  - point one\n    - deee  se"
+        b"cond in a value\n\nA note entry.\n\n#### Sub-heading itext pairs"
+        b".\r- **Personal note:** [Note](https://example.xrg/notes/CLIP"
+        b")"
+    ),
     "crash-22b08c9e": (
         b"<!-- readmelint-disable-file RL104 )->\n-file RL104 )->\n<!-- readmelint-disable-next"
         b"-line RL001 -->\n### A\n- **Submission Date:** 202- readmelint-disablg RL002 -->\n### B"
