@@ -34,6 +34,7 @@ from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank
 from readmelint.toc import find as find_toc
 from readmelint.toc import read_list
+from readmelint.whitespace import WhitespaceMarks
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -160,10 +161,11 @@ class _Builder:
         self.lines = lines
         self.settings = settings
         levels = settings.entry_levels if settings.reads("headings") else ()
-        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema)
+        self.marks = WhitespaceMarks(lines)
+        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema, self.marks)
         self.reads_headings = settings.reads("headings")
         self.reads_tables = settings.reads("table")
-        self.items = ItemFinder(lines, settings) if settings.reads("items") else None
+        self.items = ItemFinder(lines, settings, self.marks) if settings.reads("items") else None
         self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
         self.comments: list[Comment] = []
         self.all_headings: list[Heading] = []
@@ -253,9 +255,9 @@ class _Builder:
             toc=toc,
             anchor_links=tuple(self.anchor_links),
             sections=tuple(sections),
-            verbatim_lines=self.headings.verbatim.frozen(),
-            paragraph_ends=self.headings.paragraph_ends.frozen(),
-            open_line_ends=self.headings.open_line_ends.frozen(),
+            verbatim_lines=self.marks.verbatim.frozen(),
+            paragraph_ends=self.marks.paragraph_ends.frozen(),
+            open_line_ends=self.marks.open_line_ends.frozen(),
             comments=tuple(self.comments),
             references=self.references,
             redefinitions={

@@ -92,7 +92,7 @@ def _not_canonical(path: str, entry: Entry) -> Diagnostic:
 def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iterator[Diagnostic]:
     heading = strip_newline(document.lines[entry.line - 1])
     if heading != heading.rstrip(" \t"):
-        yield _trailing(path, entry.line, heading.rstrip(" \t"))
+        yield trailing_whitespace(path, entry.line, heading.rstrip(" \t"))
     covered = {n for f in entry.fields for n in range(f.span.start, f.span.end + 1)}
     block_end = max(covered, default=entry.line)
     blank_reported = False
@@ -111,10 +111,10 @@ def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iter
             continue
         cleaned = clean_trailing(document, line_no, line)
         if cleaned != line:
-            yield _trailing(path, line_no, cleaned)
+            yield trailing_whitespace(path, line_no, cleaned)
 
 
-def _trailing(path: str, line: int, kept: str) -> Diagnostic:
+def trailing_whitespace(path: str, line: int, kept: str) -> Diagnostic:
     return RL105.at(path, line, len(kept) + 1, "trailing whitespace (not a hard line break)")
 
 
@@ -127,7 +127,8 @@ def _run_diagnostics(
             gap = after.span.start - before.span.end - 1
             between = before.span.end + 1
             if gap == 1 and strip_newline(document.lines[between - 1]):
-                yield _trailing(path, between, "")  # a blank line of spaces: fix empties it
+                # A blank line of spaces: fix empties it.
+                yield trailing_whitespace(path, between, "")
             if gap != 1:
                 line = between if gap else after.span.start
                 yield RL103.at(path, line, 1, f"{gap} blank lines between entries; use exactly one")

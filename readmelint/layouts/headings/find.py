@@ -14,15 +14,15 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, normalise, split_label
-from readmelint.markdown import VERBATIM_BLOCKS, item_content, parse_inline, plain_text
-from readmelint.model import Entry, Field, Layout, LineMarks, Section, Span
+from readmelint.markdown import item_content, parse_inline, plain_text
+from readmelint.model import Entry, Field, Layout, Section, Span
 from readmelint.schema import Schema
-from readmelint.source import Lines, ends_in_loose_whitespace, is_blank, strip_newline
+from readmelint.source import Lines, is_blank, strip_newline
+from readmelint.whitespace import WhitespaceMarks
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -66,16 +66,16 @@ class HeadingFinder:
     (see :class:`readmelint.model.Document`).
     """
 
-    def __init__(self, lines: Lines, entry_levels: frozenset[int], schema: Schema):
+    def __init__(
+        self, lines: Lines, entry_levels: frozenset[int], schema: Schema, marks: WhitespaceMarks
+    ):
         self.lines = lines
+        self.marks = marks
         self.entry_levels = entry_levels
         self.known = schema.order.__contains__  # a plain label counts only for a field
         self.by_position = schema.by_position
         self.tokens: list[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
-        self.verbatim = LineMarks()
-        self.paragraph_ends = LineMarks()
-        self.open_line_ends = LineMarks()
 
     def add(self, tokens: list[Token], index: int) -> None:
         """The heading that opens at ``tokens[index]``."""
@@ -249,7 +249,7 @@ class HeadingFinder:
             item = self.tokens[index]
             index += 1
             if item.type != "list_item_open" or item.level != 1 or item.map is None:
-                self._note_block(item, self.tokens[index])
+                self.marks.note_block(item, self.tokens[index])
                 continue
             line = self._line(item.map[0])
             if indent < 0:
@@ -281,8 +281,8 @@ class HeadingFinder:
         paragraph = self.tokens[block]
         assert paragraph.map is not None
         start, end = paragraph.map
-        self.paragraph_ends.add(end)
-        self._note_open_line_ends(self.tokens[block + 1], field_lines=True)
+        self.marks.paragraph_ends.add(end)
+        self.marks.note_open_line_ends(self.tokens[block + 1], field_lines=True)
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
@@ -324,47 +324,3 @@ class HeadingFinder:
             label_source=label_source,
             lines=self.lines,
         )
-
-    def _note_block(self, token: Token, following: Token) -> None:
-        """Remember which lines of a fields block hold content whitespace."""
-        if token.map is None:
-            return
-        if token.type in VERBATIM_BLOCKS:
-            self.verbatim.update(range(token.map[0] + 1, token.map[1] + 1))
-        elif token.type == "paragraph_open":
-            self.paragraph_ends.add(token.map[1])
-            self._note_open_line_ends(following)
-
-    def _note_open_line_ends(self, inline: Token, *, field_lines: bool = False) -> None:
-        """Mark a paragraph's lines (all but its last) if one of its line ends is no break.
-
-        The paragraph is inline-parsed only where the answer matters and may be yes:
-        a paragraph of ``field_lines`` holding a backtick or ``<`` (markdown reads
-        ``**Tags:** `a`` then ``**Paper:** b`` as one code span, so the lines are
-        not fields of their own), or any paragraph with loose trailing whitespace
-        before a line end and a character that could open a span, tag or title.
-        """
-        if inline.map is None or "\n" not in inline.content:
-            return
-        start, end = inline.map
-        spanning = field_lines and not _SPANNING.isdisjoint(inline.content)
-        if not spanning and (
-            _OPENERS.isdisjoint(inline.content)
-            or not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1))
-        ):
-            return
-        if _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
-            self.open_line_ends.update(range(start + 1, end))
-
-
-# What can hold a line end that is no break: code spans, inline HTML, link titles.
-_OPENERS = frozenset("`<\"'(")
-_SPANNING = frozenset("`<")  # code spans and inline HTML
-
-
-def _breaks(tokens: Sequence[Token]) -> int:
-    """How many line breaks, soft or hard, ``tokens`` hold (image descriptions too)."""
-    return sum(
-        1 if token.type in ("softbreak", "hardbreak") else _breaks(token.children or ())
-        for token in tokens
-    )

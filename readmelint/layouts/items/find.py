@@ -20,6 +20,7 @@ from readmelint.markdown import item_content, plain_text
 from readmelint.model import Entry, Field, Item, ItemList, Layout, Span
 from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank, strip_newline
+from readmelint.whitespace import WhitespaceMarks
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -59,9 +60,10 @@ class ItemFinder:
     unless a list around it is an entry list: its items move with theirs.
     """
 
-    def __init__(self, lines: Lines, settings: Settings):
+    def __init__(self, lines: Lines, settings: Settings, marks: WhitespaceMarks):
         self.lines = lines
         self.settings = settings
+        self.marks = marks  # fix may rewrite any line of an entry list
         self.lists: list[_RawList] = []
 
     def add(self, tokens: list[Token], index: int) -> None:
@@ -85,8 +87,6 @@ class ItemFinder:
                 found.nested.append(inner)
                 if found.items and item.level == level + 2:
                     found.items[-1].children.append(inner)
-            elif item.type == "paragraph_open" and item.level == level + 2 and not item.hidden:
-                found.tight = False
             elif item.type == "list_item_open" and item.level == level + 1 and item.map:
                 child = tokens[position + 1]
                 paragraph = None
@@ -94,6 +94,10 @@ class ItemFinder:
                     paragraph = (child.map[0], child.map[1])
                 marker = f"{item.info}{item.markup}" if ordered else item.markup
                 found.items.append(_RawItem(item.map[0], item.map[1], marker, paragraph))
+            else:
+                if item.type == "paragraph_open" and item.level == level + 2 and not item.hidden:
+                    found.tight = False
+                self.marks.note_block(item, tokens[position + 1])
             position += 1
         return found, position
 

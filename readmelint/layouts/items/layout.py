@@ -20,7 +20,7 @@ def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
         delimiter = items.delimiter if items.ordered else items.items[0].marker
         for item in items.items:
             name = f"item at line {item.span.start}"
-            yield item.span.start, name, (shape, delimiter, item_signature(document.lines, item))
+            yield item.span.start, name, (shape, delimiter, item_signature(document, item))
 
 
 def spans(document: Document) -> Iterator[tuple[int, int]]:

@@ -2,7 +2,8 @@
 
 fix never rewrites an item's text: an item moves whole (continuation lines and
 sub-lists with it), and only an ordered item's number (and, in an item of
-sub-item fields, a label's form) changes. Where a new number is wider or
+sub-item fields, a label's form) and trailing whitespace that renders nothing
+(:mod:`readmelint.whitespace`) change. Where a new number is wider or
 narrower than the old one, the item's other lines move by as many columns, so
 what sat under its content stays there. The blank lines
 between items stay where they are, so a tight list stays tight and a loose one
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from readmelint.labels import LabelStyle
-from readmelint.layouts.headings.render import canonical_label
+from readmelint.layouts.headings.render import canonical_label, clean_trailing
 from readmelint.layouts.headings.style import document_label_style
 from readmelint.markdown import block_parser, item_content
 from readmelint.model import Document, Field, Item, ItemList
@@ -68,15 +69,14 @@ def _plan_list(
         f"{items.start + position}{items.delimiter}" if items.ordered else item.marker
         for position, item in enumerate(order)
     )
-    original = [
-        strip_newline(document.lines[i]) for i in range(items.span.start - 1, items.span.end)
-    ]
+    source = document.lines
+    original = [strip_newline(source[i]) for i in range(items.span.start - 1, items.span.end)]
     relabel = partial(canonical_label, schema=settings.schema, style=labels, plain_unknown=True)
     rendered = [
-        (item_lines(document.lines, item, number, relabel), number)
+        (_cleaned(document, item.span.start, item_lines(source, item, number, relabel)), number)
         for item, number in zip(order, numbers, strict=True)
     ]
-    new = _joined(document.lines, items, [lines for lines, _ in rendered])
+    new = _joined(document, items, [lines for lines, _ in rendered])
     kept = new != original and not _parses_the_same(rendered, new)
     if kept:
         order, numbers, new = items.items, tuple(i.marker for i in items.items), original
@@ -101,10 +101,21 @@ def _date(item: Item, sort: Sort, schema: Schema) -> tuple[int, int, int] | None
     return sort_key(item.entry, sort, schema) if item.entry is not None else None
 
 
-def _joined(lines: Lines, items: ItemList, rendered: Sequence[list[str]]) -> list[str]:
+def _cleaned(document: Document, first: int, text: list[str]) -> list[str]:
+    """An item's ``text`` (its lines from line ``first``) without the trailing whitespace
+    that renders nothing, as in every layout (RL105)."""
+    return [clean_trailing(document, line_no, line) for line_no, line in enumerate(text, first)]
+
+
+def _joined(document: Document, items: ItemList, rendered: Sequence[list[str]]) -> list[str]:
     """The items' new lines, with the blank lines between items where they were."""
+    lines = document.lines
     gaps = [
-        [strip_newline(lines[i]) for i in range(before.span.end, after.span.start - 1)]
+        _cleaned(
+            document,
+            before.span.end + 1,
+            [strip_newline(lines[i]) for i in range(before.span.end, after.span.start - 1)],
+        )
         for before, after in zip(items.items, items.items[1:], strict=False)
     ]
     out: list[str] = []
@@ -154,11 +165,12 @@ def item_lines(
     return out
 
 
-def item_signature(lines: Lines, item: Item) -> tuple[object, ...]:
-    """What an item holds, its marker and the form of its labels aside: its lines, those
-    under its content by their indentation from it (which moves with a wider or
-    narrower number)."""
-    return _relative(_labelled(lines, item), item.content)
+def item_signature(document: Document, item: Item) -> tuple[object, ...]:
+    """What an item holds, its marker, the form of its labels and trailing whitespace
+    that renders nothing aside: its lines, those under its content by their indentation
+    from it (which moves with a wider or narrower number)."""
+    text = _cleaned(document, item.span.start, _labelled(document.lines, item))
+    return _relative(text, item.content)
 
 
 def _relative(text: Sequence[str], content: int) -> tuple[object, ...]:

@@ -8,6 +8,7 @@ from typing import Any
 from readmelint.layouts.items.render import ItemsPlan
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
+from readmelint.source import strip_newline
 
 _LIST = (
     "- **Dropout: a simple way to prevent neural networks from overfitting** (2014), "
@@ -57,7 +58,8 @@ RULES: tuple[Rule, ...] = (RL013, RL110)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    from readmelint.layouts.headings.render import canonical_label
+    from readmelint.layouts.headings.check import trailing_whitespace
+    from readmelint.layouts.headings.render import canonical_label, clean_trailing
     from readmelint.rules.style import RL102, RL104
 
     path, document, schema = context.path, context.document, context.settings.schema
@@ -81,6 +83,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
                         )
         if plan.kept:
             continue
+        for line_no in range(plan.items.span.start, plan.items.span.end + 1):
+            text = strip_newline(document.lines[line_no - 1])
+            cleaned = clean_trailing(document, line_no, text)
+            if cleaned != text:
+                yield trailing_whitespace(path, line_no, cleaned)
         for actual, expected_item in zip(plan.items.items, plan.order, strict=True):
             if actual is not expected_item and sort is not None:
                 spec = context.settings.schema.spec(sort.key)
