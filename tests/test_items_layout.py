@@ -55,6 +55,21 @@ def test_diagnostics_at_the_item_and_the_field() -> None:
     ]
 
 
+def test_a_digests_day_lists_are_judged_together_then_each_on_its_own() -> None:
+    """A day with one paper is a one-item list: on its own it could be anything, but
+    with the other days' lists it is plainly part of the digest."""
+    paper = "[**{0}.**](https://x.org/{0}) _A._ Arxiv 2024."
+    text = (
+        f"- **[2024.05.02]**\n  - {paper.format('A')}\n  - {paper.format('B')}\n"
+        f"- **[2024.05.01]**\n  - {paper.format('C')}\n"
+        "- **[2024.04.30]**\n  - a note, no paper\n"
+    )
+    lists = parse(text, SETTINGS).lists
+    assert [[item.span.start for item in items.items] for items in lists] == [[2, 3], [5]]
+    alone = f"- **[2024.05.01]**\n  - {paper.format('C')}\n- **[2024.04.30]**\n  - a note\n"
+    assert parse(alone, SETTINGS).lists == ()  # one paper in all: no entry list
+
+
 def test_sort_false_keeps_the_order_and_still_numbers() -> None:
     text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n1. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
     unsorted = Settings(**{**SETTINGS.__dict__, "sort": False})
@@ -124,6 +139,10 @@ def test_long_context_numbered_papers_are_entries_and_fix_is_lossless() -> None:
     assert Counter(fixed.replace(" ", "")) == Counter(text.replace(" ", ""))
     unsorted = Settings(**{**settings.__dict__, "sort": False})
     assert fix_text(text, unsorted) == text  # numbered 1..N already: nothing to change
+    # 51 arXiv ids appear twice or more. 2503.17407 only in the header's links (no
+    # field) and once in an entry; 2604.06169's second item matches no pattern (RL013).
+    # The 49 others are reported, 13 of them in the news days of a single paper.
+    assert sum(d.code == "RL301" for d in check_text(text, settings)) == 49
 
 
 # --- properties over generated entry lists -------------------------------------------

@@ -4,14 +4,16 @@ An item's fields are read from its first paragraph (its Markdown source from
 the column after the marker, continuation lines included) by the patterns of the
 ``item`` setting, tried in order (see :mod:`readmelint.pattern`). A list in which
 at least two items, and more than half, match is an entry list; any other list
-(a table of contents, a legend, links to other lists) is left alone. In an
-entry list, an item no pattern matches is reported where the closest pattern
-stopped.
+(a table of contents, a legend, links to other lists) is left alone. The lists
+inside one list's items (a digest's days) are judged together first, so that a day
+of one paper counts; then each on its own, needing one match. In an entry list, an
+item no pattern matches is reported where the closest pattern stopped.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -106,29 +108,39 @@ class ItemFinder:
 
         ``sections``: the first line of every section heading, in order.
         """
+        read: dict[int, tuple[Item, ...]] = {}
+
+        def section_of(raw: _RawList) -> int:
+            return bisect_right(sections, raw.start + 1)
+
+        def items_of(raw: _RawList) -> tuple[Item, ...]:
+            if id(raw) not in read:
+                section = section_of(raw)
+                read[id(raw)] = tuple(self._item(raw_item, section) for raw_item in raw.items)
+            return read[id(raw)]
+
         found: list[ItemList] = []
         waiting = list(reversed(self.lists))
         while waiting:
             raw = waiting.pop()
             if any(start <= raw.start + 1 <= end for start, end in inside):
                 continue
-            entry_list = self._entry_list(raw, bisect_right(sections, raw.start + 1))
-            if entry_list is not None:
-                found.append(entry_list)
-            else:
-                waiting.extend(reversed(raw.nested))
+            if _mostly_entries(items_of(raw), at_least=2):
+                found.append(_entry_list(raw, items_of(raw), section_of(raw)))
+                continue
+            # A digest's date items each hold a list of that day's papers, often one:
+            # the lists inside one list are judged together, then each on its own.
+            inner = raw.nested
+            together = [item for child in inner for item in items_of(child)]
+            if len(inner) < 2 or not _mostly_entries(together, at_least=2):
+                waiting.extend(reversed(inner))
+                continue
+            for child in reversed(inner):
+                if _mostly_entries(items_of(child), at_least=1):
+                    found.append(_entry_list(child, items_of(child), section_of(child)))
+                else:
+                    waiting.append(child)
         return tuple(sorted(found, key=lambda items: items.span.start))
-
-    def _entry_list(self, raw: _RawList, section: int) -> ItemList | None:
-        items = [self._item(raw_item, section) for raw_item in raw.items]
-        matched = sum(item.entry is not None for item in items)
-        if matched < 2 or matched * 2 <= len(items):
-            return None
-        first, last = items[0].span.start, items[-1].span.end
-        delimiter = raw.delimiter
-        return ItemList(
-            Span(first, last), raw.ordered, delimiter, raw.number, raw.tight, tuple(items), section
-        )
 
     def _item(self, raw: _RawItem, section: int) -> Item:
         first = strip_newline(self.lines[raw.start])
@@ -235,6 +247,19 @@ class ItemFinder:
             lines=self.lines,
             end_column=end_column,
         )
+
+
+def _mostly_entries(items: Sequence[Item], at_least: int) -> bool:
+    """Whether more than half of ``items``, and ``at_least`` of them, are entries."""
+    matched = sum(item.entry is not None for item in items)
+    return matched >= at_least and matched * 2 > len(items)
+
+
+def _entry_list(raw: _RawList, items: tuple[Item, ...], section: int) -> ItemList:
+    first, last = items[0].span.start, items[-1].span.end
+    return ItemList(
+        Span(first, last), raw.ordered, raw.delimiter, raw.number, raw.tight, items, section
+    )
 
 
 def _where(offset: int, starts: list[int], columns: list[int], first: int) -> tuple[int, int]:
