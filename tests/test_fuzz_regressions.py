@@ -139,6 +139,13 @@ CASES: dict[str, tuple[str, str]] = {
         "made a hard break, which fix took for trailing whitespace to drop",
         "### A\n- **Tags:** t\n- **Paper:** x\\ \n**\n",
     ),
+    "unknown-label-ending-in-a-colon": (
+        "`**Pape::**` is the unknown label `Pape:`; in a file that writes the colon after "
+        "the bold, fix wrote `**Pape:**:`, which reads as `Pape` and a value starting with "
+        "a colon (SafetyError): such a label is now kept as written",
+        "### A\n  * **Paper**: x\n  * **Tags**: y\n\n"
+        "### B\n  * **Submission Date:** 2019-01-01\n  * **Pape::** [B](https://example.org/b)\n",
+    ),
     "cr-before-a-blank-lf-line": (
         "a moved line keeps its own newline, here a lone CR; the blank LF line after it in "
         "its new place made one CR LF with it, and the blank line was gone (SafetyError)",
@@ -148,6 +155,16 @@ CASES: dict[str, tuple[str, str]] = {
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
 FUZZED: dict[str, bytes] = {
+    "crash-6052039a": (
+        b"### Drifted\n  * **personal  Note**: [Note](https://example.o"
+        b"rg/n)   \n  * __Ta_:_gs x\n  * **Submission Date\xef\xbc\x9a** 28/05/20"
+        b"20\n  * **Paper** : [A](https://exampifted\n  * **personal  No"
+        b"te**: [Note](https://example.org/n)   \n  * __Ta_:_gs x\n  * *"
+        b"*Submission Date\xef\xbc\x9a** 28/05/2020\n  * **Paper** : [A](https:/"
+        b"/example.le.o--------------------rwn field\n  * no label here"
+        b"\n\n\n### Older\n  * **Submission Date:** 2019-01-01\n  * **Pape:"
+        b":** [B](https://example.org/b)\n"
+    ),
     "crash-fde9b1c2": (
         b"# Papers\r\r## Multimodal\r\r### AnyGPT\r- **Paper:** [AnyGPT: Un"
         b"ified Multimodal LLM](https://arxiv.orgnote:** [Note](https:"

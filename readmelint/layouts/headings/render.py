@@ -29,12 +29,15 @@ def canonical_label(
 
 
 def _kept_as_written(field: Field, schema: Schema) -> bool:
-    """An unknown label holding ``*``: rewritten, its bold could end early or not at all.
+    """An unknown label holding ``*``: rewritten, its bold could end early or not at all;
+    or ending in a colon: ``**Pape::**`` written ``**Pape:**:`` reads as ``Pape`` and a
+    value starting with a colon.
 
     (``__a ** b:__`` in ``**``; and whether ``**a:*b:**`` is bold depends even on the
     character after it, so the rest of its line stays as it is too.)
     """
-    return schema.spec(field.key) is None and "*" in (field.label or "")
+    label = field.label or ""
+    return schema.spec(field.key) is None and ("*" in label or label.endswith((":", "：")))
 
 
 def clean_trailing(document: Document, line_no: int, text: str) -> str:
