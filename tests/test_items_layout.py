@@ -209,3 +209,41 @@ def test_fix_is_lossless_idempotent_and_agrees_with_check(lists: list[str]) -> N
 
     assert kept(fixed) == kept(text)
     assert len(parse(fixed, SETTINGS).lists) == len(parse(text, SETTINGS).lists)
+
+
+@st.composite
+def digest(draw: st.DrawFn) -> tuple[str, int]:
+    """Days, newest first, each a bold date holding a list of papers and notes; and how
+    many papers are entries: when, over all the days, most items (at least two) are
+    papers, those of every day most of whose items are; else those of the days that are
+    entry lists on their own (most items, at least two)."""
+    days = draw(st.lists(st.lists(st.booleans(), min_size=1, max_size=3), min_size=2, max_size=5))
+    lines, number = [], 0
+    for day, papers in enumerate(days):
+        lines.append(f"- **[2024.05.{30 - day:02d}]**")
+        for is_paper in papers:
+            number += 1
+            if is_paper:
+                year = draw(YEARS)
+                lines.append(f"  - [**P{number}.**](https://x.org/{number}) _A._ Arxiv {year}.")
+            else:
+                lines.append("  - a note, no paper")
+    flat = [paper for papers in days for paper in papers]
+    least = 1 if sum(flat) >= 2 and sum(flat) * 2 > len(flat) else 2
+    entries = sum(
+        sum(papers) for papers in days if sum(papers) >= least and sum(papers) * 2 > len(papers)
+    )
+    return "\n".join(lines) + "\n", entries
+
+
+@settings(max_examples=200, deadline=None)
+@given(digest())
+def test_a_digests_days_are_entry_lists_when_most_of_their_items_are_papers(
+    case: tuple[str, int],
+) -> None:
+    text, entries = case
+    assert len(parse(text, SETTINGS).entries) == entries
+    fixed = fix_text(text, SETTINGS)
+    assert fix_text(fixed, SETTINGS) == fixed
+    assert (fixed != text) == any(d.fixable for d in check_text(text, SETTINGS))
+    assert Counter(fixed) == Counter(text)  # papers only move within their day
