@@ -78,8 +78,8 @@ class Output:
         file that mixes newlines keeps them), a new or blank line the line's before it,
         and none after the last line where the block ended the file without one.
 
-        A ``\r`` never comes right before an empty line's ``\n``: read as one ``\r\n``,
-        they would take the blank line away."""
+        A lone CR never comes right before an empty line's LF: read as one CR LF, they
+        would take the blank line away."""
         lines = self.lines
         newline = newline_of(lines[block.start - 1]) or dominant_newline(lines)
         body: list[tuple[str, str]] = []
