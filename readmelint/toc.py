@@ -69,6 +69,20 @@ def find(document: Document) -> TocList | None:
     lists = document.toc_lists
     if not lists:
         return None
+    marked, found = _marked(document, lists)
+    if marked:
+        return found
+    return lists[0] if len(lists[0].items) >= UNMARKED_MINIMUM else None
+
+
+# Without a marker or a contents heading, a list of in-page links is the contents
+# from this many items on.
+UNMARKED_MINIMUM = 3
+
+
+def _marked(document: Document, lists: Sequence[TocList]) -> tuple[bool, TocList | None]:
+    """Whether a marker comment or a contents heading says where the contents are, and
+    the list it points to (None: the heading has no list right under it)."""
     for comment in document.comments:
         if _OPEN.search(comment.text):
             after = [c.span.start for c in document.comments if _CLOSE.search(c.text)]
@@ -77,14 +91,13 @@ def find(document: Document) -> TocList | None:
                 if candidate.span.start > comment.span.end and (
                     end is None or candidate.span.end < end
                 ):
-                    return candidate
+                    return True, candidate
     for heading in document.headings:
         if _name(heading.source) in _NAMES:
             for candidate in lists:
                 if candidate.span.start > heading.line:
-                    return candidate if _right_under(document, heading, candidate) else None
-    first = lists[0]
-    return first if len(first.items) >= 3 else None
+                    return True, candidate if _right_under(document, heading, candidate) else None
+    return False, None
 
 
 def _name(source: str) -> str:
@@ -136,6 +149,9 @@ def plan(document: Document) -> TocPlan:
         f"{' ' * (base + depth * unit)}{toc.items[0].marker} [{text}](#{anchor}){rest}"
         for depth, text, rest, anchor in wanted
     ]
+    if len(new) < UNMARKED_MINIMUM and not _marked(document, document.toc_lists)[0]:
+        # Written anew it would be no contents list at all, and nothing says it is one.
+        return TocPlan(None, (), (), by_anchor)
     original = [strip_newline(document.lines[i]) for i in range(toc.span.start - 1, toc.span.end)]
     return TocPlan(toc, compact(new, original, toc.span.start - 1), wanted, by_anchor)
 

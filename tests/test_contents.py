@@ -124,6 +124,17 @@ def test_a_link_to_no_anchor_is_reported_outside_the_contents() -> None:
     ]
 
 
+def test_an_unmarked_list_that_would_shrink_below_three_links_is_left_alone() -> None:
+    """Unmarked, a list of in-page links is the contents from three items on: written
+    with one, it would be no contents at all (fix refused its own output, found by the
+    fuzzer). It stays as it is, its dead link an ordinary one (RL304)."""
+    text = "- [A](#a)\n- [B](#b)\n- [C](#nowhere)\n* a list after it\n\n# A\n# B\n"
+    assert fix_text(text, SETTINGS) == text
+    assert [(line, code) for line, code, _ in problems(text)] == [(3, "RL304")]
+    marked = "## Contents\n\n" + text
+    assert contents(fix_text(marked, SETTINGS)) == ["- [A](#a)", "- [B](#b)"]
+
+
 SECTIONS = st.lists(
     st.sampled_from(["Vision", "Language", "Speech", "Robotics", "Vision", "Q&A", "目录 二"]),
     min_size=1,

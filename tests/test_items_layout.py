@@ -70,6 +70,15 @@ def test_a_digests_day_lists_are_judged_together_then_each_on_its_own() -> None:
     assert parse(alone, SETTINGS).lists == ()  # one paper in all: no entry list
 
 
+def test_a_list_whose_new_last_item_would_take_in_the_next_line_is_left_as_it_is() -> None:
+    """The item sorted last ends in a paragraph, which continues into the line after the
+    list; the old last item's unclosed fence kept that line out (found by fuzzing)."""
+    text = "- **m** (2014), a [[pdf]](m)\n- **g** (2024), b [[pdf]](g)\n  ```\n|\n"
+    assert fix_text(text, SETTINGS) == text
+    assert not [d for d in check_text(text, SETTINGS) if d.fixable]
+    assert fix_text(text.removesuffix("|\n"), SETTINGS).startswith("- **g**")
+
+
 def test_sort_false_keeps_the_order_and_still_numbers() -> None:
     text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n1. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
     unsorted = Settings(**{**SETTINGS.__dict__, "sort": False})

@@ -48,7 +48,9 @@ RULES: tuple[Rule, ...] = (RL304, RL305)
 
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document = context.path, context.document
-    toc = document.toc
+    plan = context.canonical.of(TocPlan)
+    # The contents' own links are RL305's, where fix writes the contents again.
+    toc = plan.toc
     in_toc = range(toc.span.start, toc.span.end + 1) if toc else range(0)
     if document.anchor_links:
         anchors = {anchor.casefold() for anchor in document_anchors(document)}
@@ -61,7 +63,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
                     f"link to #{anchor}, which no heading of this file has; check the spelling "
                     "or the heading",
                 )
-    yield from _contents(path, context.canonical.of(TocPlan))
+    yield from _contents(path, plan)
 
 
 def _contents(path: str, plan: TocPlan) -> Iterator[Diagnostic]:

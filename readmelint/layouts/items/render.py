@@ -77,7 +77,8 @@ def _plan_list(
         for item, number in zip(order, numbers, strict=True)
     ]
     new = _joined(document, items, [lines for lines, _ in rendered])
-    kept = new != original and not _parses_the_same(rendered, new)
+    after = strip_newline(source[items.span.end]) if items.span.end < len(source) else ""
+    kept = new != original and not _parses_the_same(rendered, new, after)
     if kept:
         order, numbers, new = items.items, tuple(i.marker for i in items.items), original
     lines = compact(new, original, items.span.start - 1)
@@ -186,21 +187,30 @@ def _relative(text: Sequence[str], content: int) -> tuple[object, ...]:
     return tuple(body)
 
 
-def _parses_the_same(rendered: Sequence[tuple[list[str], str]], new: list[str]) -> bool:
-    """Whether ``new``, parsed on its own, is one list of the ``rendered`` items, in order.
+def _parses_the_same(
+    rendered: Sequence[tuple[list[str], str]], new: list[str], after: str = ""
+) -> bool:
+    """Whether ``new``, parsed on its own, is one list of the ``rendered`` items, in order,
+    that still ends before ``after``, the line that follows it in the file.
 
     ``rendered``: each item's new lines and marker. The list is read where it starts
-    (a nested list's indentation taken off, so that it is not read as code).
+    (a nested list's indentation taken off, so that it is not read as code). ``after``
+    counts because an item that now comes last may take it in: a paragraph continues
+    into a line that an unclosed code fence, the old last item's end, had kept out.
     """
     indent = min(len(line) - len(line.lstrip(" ")) for line in new if line.strip())
-    if any(line.strip() and "\t" in line[:indent] for line in new):
+    if any(line.strip() and "\t" in line[:indent] for line in [*new, after]):
         return False
     text = [line[indent:] for line in new]
-    tokens = block_parser().parse("\n".join([*text, ""]))
-    top = [t for t in tokens if t.level == 0 and t.type.endswith("_list_open")]
-    starts = [t.map[0] for t in tokens if t.type == "list_item_open" and t.level == 1 and t.map]
+    next_line = [after[min(indent, len(after) - len(after.lstrip(" "))) :]] if after.strip() else []
+    tokens = block_parser().parse("\n".join([*text, *next_line, ""]))
+    own = [t for t in tokens if t.map and t.map[0] < len(text)]  # not what ``after`` opens
+    top = [t for t in own if t.level == 0 and t.type.endswith("_list_open")]
+    starts = [t.map[0] for t in own if t.type == "list_item_open" and t.level == 1 and t.map]
     if len(top) != 1 or len(starts) != len(rendered) or starts[0] != 0:
         return False
+    if top[0].map is None or top[0].map[1] > len(text):
+        return False  # the last item took ``after`` in
     for (lines, marker), start, following in zip(
         rendered, starts, [*starts[1:], len(text)], strict=True
     ):
