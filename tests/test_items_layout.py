@@ -15,7 +15,7 @@ from readmelint.errors import ConfigError
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.helpers import CORPUS
+from tests.helpers import CORPUS, assert_survives
 
 GOLDEN = Path(__file__).parent / "golden_items"
 SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings
@@ -77,6 +77,18 @@ def test_a_list_whose_new_last_item_would_take_in_the_next_line_is_left_as_it_is
     assert fix_text(text, SETTINGS) == text
     assert not [d for d in check_text(text, SETTINGS) if d.fixable]
     assert fix_text(text.removesuffix("|\n"), SETTINGS).startswith("- **g**")
+
+
+def test_a_blank_line_between_items_is_emptied_even_inside_an_open_fence() -> None:
+    """The blank line of spaces under an item's unclosed fence is the fence's, but it
+    stays where it is while the items move: kept, the next fix emptied it (found by
+    fuzzing)."""
+    text = (
+        "- **a** (2014), x [[pdf]](https://x.org/a)\n  ```\n   \n"
+        "- **b** (2024), y [[pdf]](https://x.org/b)\n- **c** (2020), z [[pdf]](https://x.org/c)\n"
+    )
+    assert_survives(text.encode(), SETTINGS)
+    assert [d.line for d in check_text(text, SETTINGS) if d.code == "RL105"] == [3]
 
 
 def test_sort_false_keeps_the_order_and_still_numbers() -> None:

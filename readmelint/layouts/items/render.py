@@ -112,11 +112,10 @@ def _joined(document: Document, items: ItemList, rendered: Sequence[list[str]]) 
     """The items' new lines, with the blank lines between items where they were."""
     lines = document.lines
     gaps = [
-        _cleaned(
-            document,
-            before.span.end + 1,
-            [strip_newline(lines[i]) for i in range(before.span.end, after.span.start - 1)],
-        )
+        [
+            between_items(strip_newline(lines[i]))
+            for i in range(before.span.end, after.span.start - 1)
+        ]
         for before, after in zip(items.items, items.items[1:], strict=False)
     ]
     out: list[str] = []
@@ -125,6 +124,13 @@ def _joined(document: Document, items: ItemList, rendered: Sequence[list[str]]) 
             out.extend(gaps[position - 1])
         out.extend(item)
     return out
+
+
+def between_items(text: str) -> str:
+    """A line between two items as fix writes it: blank, so empty. (Even where the item
+    above ends in an open code fence that holds it: the line stays where it is while the
+    items move, so what holds it now may not hold it after.)"""
+    return text if text.strip() else ""
 
 
 def _labelled(lines: Lines, item: Item, relabel: Callable[[Field], str] | None = None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from readmelint.layouts.items.render import ItemsPlan
+from readmelint.layouts.items.render import ItemsPlan, between_items
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
 from readmelint.source import strip_newline
@@ -83,9 +83,15 @@ def check(context: Context) -> Iterator[Diagnostic]:
                         )
         if plan.kept:
             continue
+        in_items = {
+            n for item in plan.items.items for n in range(item.span.start, item.span.end + 1)
+        }
         for line_no in range(plan.items.span.start, plan.items.span.end + 1):
             text = strip_newline(document.lines[line_no - 1])
-            cleaned = clean_trailing(document, line_no, text)
+            if line_no in in_items:
+                cleaned = clean_trailing(document, line_no, text)
+            else:
+                cleaned = between_items(text)
             if cleaned != text:
                 yield trailing_whitespace(path, line_no, cleaned)
         for actual, expected_item in zip(plan.items.items, plan.order, strict=True):
