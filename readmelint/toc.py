@@ -186,8 +186,28 @@ def _levels(toc: TocList, by_anchor: dict[str, Heading]) -> list[int]:
 
 
 def _text(source: str) -> str:
-    """A heading's text for a link: as written, or as it shows if it holds links or images."""
-    return plain_text(source) if "](" in source or "<" in source else source.strip()
+    """A heading's text for a link: as written, or as it shows if it holds links or images;
+    escaped where, as written, it would not make one link (``B]`` ends the link early)."""
+    text = plain_text(source) if "](" in source or "<" in source else source.strip()
+    if _one_link(f"[{text}](#x)"):
+        return text
+    return _ESCAPE.sub(r"\\\g<0>", plain_text(source))
+
+
+# Every ASCII punctuation character may be escaped; these could open or close markup.
+_ESCAPE = re.compile(r"[\\`*_\[\]<>!&~|]")
+
+
+def _one_link(line: str) -> bool:
+    from readmelint.markdown import parse_inline
+
+    tokens = parse_inline(line)
+    return (
+        bool(tokens)
+        and tokens[0].type == "link_open"
+        and tokens[-1].type == "link_close"
+        and sum(token.type == "link_open" for token in tokens) == 1
+    )
 
 
 def read_list(lines: Lines, tokens: Sequence[Token], index: int) -> TocList | None:

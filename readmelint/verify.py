@@ -99,7 +99,7 @@ class Preserved:
     sections: list[tuple[str, int]]
     references: Mapping[str, Any]
     fingerprints: list[tuple[int, str, bytes]]  # see :func:`fingerprints`
-    contents: int | None  # where the table of contents starts, if there is one
+    contents: int | None  # which of the lists of in-page links is the contents, if any
     lines: Lines
     outside: list[tuple[int, int]]  # the line ranges (0-based, end excluded) outside the runs
 
@@ -109,7 +109,7 @@ class Preserved:
             sections=[(s.title, s.level) for s in document.sections],
             references=document.references,
             fingerprints=fingerprints(document),
-            contents=document.toc.span.start if document.toc else None,
+            contents=document.toc_lists.index(document.toc) if document.toc else None,
             lines=document.lines,
             outside=outside_ranges(document),
         )
@@ -155,7 +155,9 @@ class Preserved:
         if self.contents is not None:
             from readmelint.toc import plan
 
-            if after.toc is None or after.toc.span.start != self.contents or plan(after).changed:
+            # Which candidate list it is, not its line: entries above it may shrink.
+            toc = after.toc
+            if toc is None or after.toc_lists.index(toc) != self.contents or plan(after).changed:
                 raise SafetyError(
                     "internal error: fix would leave the table of contents unlike the "
                     "headings; nothing was written. Please report this with the file."

@@ -146,6 +146,16 @@ CASES: dict[str, tuple[str, str]] = {
         "### A\n  * **Paper**: x\n  * **Tags**: y\n\n"
         "### B\n  * **Submission Date:** 2019-01-01\n  * **Pape::** [B](https://example.org/b)\n",
     ),
+    "contents-below-a-shrinking-entry": (
+        "fix took the blank line out of an entry above the contents, which then started a "
+        "line earlier: the safety check compared the line, not which list it is",
+        "### A\n- **Paper:** x\n\n- y\n# B\n- [](#a)\n- [](#b)\n- [](#a)\n",
+    ),
+    "heading-text-that-ends-a-link": (
+        "a contents entry written for the heading `B]` was `[B]](#b)`, no link at all, so "
+        "the output had no contents; the text is now escaped where it would not make a link",
+        "- [](#vision)\n- [](#language)\n- [](#)\n\n## Language\n## B]\n## Vision\n",
+    ),
     "cr-before-a-blank-lf-line": (
         "a moved line keeps its own newline, here a lone CR; the blank LF line after it in "
         "its new place made one CR LF with it, and the blank line was gone (SafetyError)",
