@@ -11,8 +11,9 @@ import pytest
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
+from readmelint.layouts.table.rows import Row, split_row
 from readmelint.parse import parse
-from tests.helpers import read_text
+from tests.helpers import assert_survives, read_text
 
 GOLDEN = Path(__file__).parent / "golden_tables"
 SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings
@@ -51,3 +52,27 @@ def test_the_table_no_entry_table_is_left_byte_for_byte() -> None:
     text = read_text(GOLDEN / "tight.in.md")
     other = text[text.index("| Name | Link |") :]
     assert fix_text(text, SETTINGS).endswith(other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A short row ending in a backslash: padded, the backslash would escape the new
+        # pipe (found by fuzzing with every layout on).
+        "|Title|Venue|Date|\n|-|-|-|\n|a|b|2024-01-01|\n|c\\\n",
+        "| Title | Venue | Date |\n| - | - | - |\n| a | b | 2024-01-01 |\n| c \\\n",
+        # Moved from the row's end to its middle, the same cell: the space that guards
+        # the pipe counts for no padding.
+        "Date|Title|Venue\n-|-|-\n2024-01-01|a|b\\\n2023-01-01|c|d\n",
+    ],
+)
+def test_a_cell_ending_in_a_backslash_keeps_it_before_a_new_pipe(text: str) -> None:
+    assert_survives(text.encode(), SETTINGS)
+    fixed = fix_text(text, SETTINGS)
+    before = [row.content(i) for row in _rows(text) for i in range(len(row.cells))]
+    after = [row.content(i) for row in _rows(fixed) for i in range(len(row.cells))]
+    assert sorted(c for c in before if c) == sorted(c for c in after if c)
+
+
+def _rows(text: str) -> list[Row]:
+    return [split_row(line) for line in text.splitlines()[2:]]

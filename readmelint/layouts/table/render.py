@@ -53,7 +53,8 @@ def row_padding(row: Row) -> str | None:
             continue
         left, right = row.padding(index)
         sides = [left] if index > 0 or row.leading else []
-        sides += [right] if index < last or row.trailing else []
+        if (index < last or row.trailing) and not (right == " " and _escapes(row.cell(index))):
+            sides.append(right)
         if any(side not in (" ", "") for side in sides):
             return None
         found.update(sides)
@@ -260,11 +261,23 @@ def _render(
         cells[0] = cells[0].lstrip(" ")  # the row's own indentation stands for its padding
     if restyle and not trailing:
         cells[-1] = cells[-1].rstrip(" ")
+    # A cell ending in a backslash, now followed by a pipe, would escape it.
+    for index in range(len(cells) if trailing else len(cells) - 1):
+        if _escapes(cells[index] + "|"):
+            cells[index] += " "
     text = "|".join(cells)
     return row.indent + ("|" if leading else "") + text + ("|" if trailing else "")
 
 
 _BLOCK_STARTS = frozenset("-*+#>=`~<0123456789")
+
+
+def _escapes(cell: str) -> bool:
+    """Whether ``cell``, without its last character, ends in an odd run of backslashes:
+    before a pipe, one that would escape it; before a space, one that guards a pipe (a
+    space :func:`row_padding` counts for neither padding)."""
+    body = cell[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
 
 
 def _rule_cell(content: str, width: int) -> str:
