@@ -3,7 +3,8 @@
 
 Each input is held to the one contract the regression tests hold theirs to,
 ``tests.helpers.assert_survives``: decoded (or refused with ``InputError``), checked
-and fixed with default settings without any other exception (a ``SafetyError`` is a
+and fixed, with default settings and with every layout on (``tests.helpers.EVERY_LAYOUT``),
+without any other exception (a ``SafetyError`` is a
 bug: fix refused its own output), fix idempotent, nothing fixable left after it, and
 check reporting something fixable exactly when fix changes the text.
 
@@ -27,11 +28,12 @@ except ImportError:  # atheris ships wheels for Linux x86-64 only
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
-    from tests.helpers import assert_survives
+    from tests.helpers import EVERY_LAYOUT, assert_survives
 
 
 def test_one_input(data: bytes) -> None:
     assert_survives(data)
+    assert_survives(data, EVERY_LAYOUT)
 
 
 def main() -> None:

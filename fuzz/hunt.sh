@@ -4,7 +4,7 @@
 # CI's run (fuzz/run.sh) always uses hash seed 0. Python's hash seed changes the
 # coverage atheris sees (set and dict order), so the same -seed explores other
 # inputs under another hash seed: a cheap way to search wider while each run stays
-# replayable. 26,000 inputs per hash seed, about a minute each; crashes land in
+# replayable. 26,000 inputs per hash seed, about two minutes each; crashes land in
 # fuzz/crashes/h<SEED>-crash-<sha1>. Shrink one with fuzz/minimize.py, then add it to
 # tests/test_fuzz_regressions.py.
 set -uo pipefail

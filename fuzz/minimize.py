@@ -18,18 +18,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.helpers import assert_survives
+from tests.helpers import EVERY_LAYOUT, assert_survives
 
 # Lines with their terminators, each of CommonMark's three kept as it is.
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def failure(data: bytes) -> str | None:
-    """How ``data`` breaks the contract (exception type and message), or ``None``."""
-    try:
-        assert_survives(data)
-    except Exception as error:  # any exception is the finding
-        return f"{type(error).__name__}: {error}"
+    """How ``data`` breaks the contract (exception type and message), or ``None``: with
+    default settings, then with every layout on, as the fuzz target tries it."""
+    for settings in (None, EVERY_LAYOUT):
+        try:
+            assert_survives(data, settings)
+        except Exception as error:  # any exception is the finding
+            return f"{type(error).__name__}: {error}"
     return None
 
 

@@ -4,6 +4,7 @@ terminal). Test modules import from here, never from each other."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -103,6 +104,15 @@ BROKEN = """# Papers
 """
 CLEAN = BROKEN.replace("2024-13-01", "2024-12-01").replace(
     "**Personal Note**:", "**Personal note:**"
+)
+
+
+# Every layout read at once, items by the golden item patterns and tables by their
+# schema's titles (Title, Year, Authors, Paper, Venue, Date): what the fuzzer tries
+# each input with too, beside the defaults.
+EVERY_LAYOUT = dataclasses.replace(
+    load_config(ROOT / "tests" / "golden_items" / ".readmelint.toml").settings,
+    layouts=("headings", "table", "items"),
 )
 
 

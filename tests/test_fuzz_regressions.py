@@ -16,7 +16,7 @@ from readmelint.check import check_text
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.helpers import assert_survives
+from tests.helpers import EVERY_LAYOUT, assert_survives
 
 SETTINGS = Settings()
 
@@ -300,7 +300,9 @@ def test_found_by_fuzzing_or_properties(name: str) -> None:
 
 @pytest.mark.parametrize("name", FUZZED)
 def test_raw_fuzzer_input(name: str) -> None:
+    """As the fuzz target tries each input: with default settings and every layout on."""
     assert_survives(FUZZED[name])
+    assert_survives(FUZZED[name], EVERY_LAYOUT)
 
 
 def test_a_list_ten_deep_no_longer_hides_the_entries_after_it() -> None:
