@@ -156,6 +156,12 @@ CASES: dict[str, tuple[str, str]] = {
         "the output had no contents; the text is now escaped where it would not make a link",
         "- [](#vision)\n- [](#language)\n- [](#)\n\n## Language\n## B]\n## Vision\n",
     ),
+    "pipes-moved-under-the-heading": (
+        "an item of two lines whose first holds pipes, moved first, right under the "
+        "heading: markdown-it's table rule read its lines as a table and the entry was "
+        "gone (SafetyError); such an entry is parsed again, and keeps its order here",
+        "###\n- **u:**\n- **Authors:**||||\n-|-|-|-",
+    ),
     "cr-before-a-blank-lf-line": (
         "a moved line keeps its own newline, here a lone CR; the blank LF line after it in "
         "its new place made one CR LF with it, and the blank line was gone (SafetyError)",

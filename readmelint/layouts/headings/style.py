@@ -158,14 +158,19 @@ def items_keep_their_lines(document: Document, entry: Entry, style: ListStyle) -
     Such an item parses as it did wherever it goes, lazy continuation lines (the
     badge lines under Paper) included: its content is its own lines, and the next
     item, which starts with a label as every item here does, interrupts whatever
-    it ends in. Blank lines (which make the list loose or end it) and tabs (whose
-    width depends on where they start) are left to the parse.
+    it ends in. Blank lines (which make the list loose or end it), tabs (whose
+    width depends on where they start) and an item of several lines whose first holds
+    a pipe (moved first, right under the heading, its lines can read as a table) are
+    left to the parse.
     """
     if entry.layout is not Layout.BULLETS or not is_plain_list(entry):
         return False
     for field in entry.fields:
-        prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
+        first = strip_newline(document.lines[field.span.start - 1])
+        prefix = first[: field.column - 1]
         if "\t" in prefix or not (style.keep_items or prefix == item_prefix(style)):
+            return False
+        if field.span.end > field.span.start and "|" in first:
             return False
         for line in document.lines[field.span.start : field.span.end]:
             if is_blank(line) or "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
