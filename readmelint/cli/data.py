@@ -11,13 +11,14 @@ import click
 
 from readmelint.cli.shared import (
     STDIN,
-    discover,
     each_outcome,
     fail,
     guarded,
+    or_exit,
     overrides_from,
     progress_for,
     reported,
+    resolved,
     stdin_source,
     with_common,
     with_run_options,
@@ -49,10 +50,7 @@ def _records(
     from readmelint.runner import attempt, records_path, records_source
 
     overrides = overrides_from(config_path, schema_path)
-    resolver, status = guarded(overrides.resolver)
-    if resolver is None:
-        sys.exit(status)
-    files, worst = discover(paths, resolver, quiet)
+    resolver, files, worst = resolved(paths, overrides, quiet)
     stdin_where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
 
     def standard_input() -> Outcome[list[Record]]:
@@ -88,9 +86,7 @@ def _output_file(value: Path | None) -> None:
     from readmelint.files import check_output
 
     if value is not None:
-        _, status = guarded(lambda: check_output(value))
-        if status != EXIT_CLEAN:
-            sys.exit(status)
+        or_exit(lambda: check_output(value))
 
 
 def _deliver(chunks: Iterable[str], output: Path | None) -> None:
@@ -102,9 +98,7 @@ def _deliver(chunks: Iterable[str], output: Path | None) -> None:
     from readmelint.files import write_output
 
     data = "".join(chunks).encode("utf-8")
-    _, status = guarded(lambda: write_output(output, data))
-    if status != EXIT_CLEAN:
-        sys.exit(status)
+    or_exit(lambda: write_output(output, data))
 
 
 output_option = click.option(
@@ -196,9 +190,7 @@ def stats(
         if kind not in counting.PLOT_FORMATS:
             fail(f"--plot {plot}: name a .svg or .png file")
             sys.exit(EXIT_INPUT)
-        _, status = guarded(counting.require_plotting)
-        if status != EXIT_CLEAN:
-            sys.exit(status)
+        or_exit(counting.require_plotting)
     _output_file(output)
     _output_file(plot)
     records, columns = _records(paths, jobs, quiet, config_path, schema_path, stdin_filename)
@@ -207,8 +199,5 @@ def stats(
         from readmelint.files import write_output
 
         drawing = counting.plot(counted, kind)
-
-        _, status = guarded(lambda: write_output(plot, drawing))
-        if status != EXIT_CLEAN:
-            sys.exit(status)
+        or_exit(lambda: write_output(plot, drawing))
     _deliver([counting.FORMATS[output_format](counted)], output)

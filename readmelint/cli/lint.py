@@ -12,12 +12,11 @@ import click
 
 from readmelint.cli.shared import (
     STDIN,
-    discover,
     each_outcome,
-    guarded,
     overrides_from,
     progress_for,
     reported,
+    resolved,
     stdin_source,
     with_common,
     with_run_options,
@@ -72,10 +71,7 @@ def check(
     from readmelint.runner import attempt, check_path, check_source
 
     overrides = overrides_from(config_path, schema_path, select, ignore, today)
-    resolver, status = guarded(overrides.resolver)
-    if resolver is None:
-        sys.exit(status)
-    files, worst = discover(paths, resolver, quiet)
+    resolver, files, worst = resolved(paths, overrides, quiet)
 
     def standard_input() -> Outcome[list[Diagnostic]]:
         def work() -> list[Diagnostic]:
@@ -139,10 +135,7 @@ def fix(
 
     mode = FixMode.DIFF if diff else FixMode.CHECK if check_only else FixMode.WRITE
     overrides = overrides_from(config_path, schema_path)
-    resolver, status = guarded(overrides.resolver)
-    if resolver is None:
-        sys.exit(status)
-    files, worst = discover(paths, resolver, quiet)
+    resolver, files, worst = resolved(paths, overrides, quiet)
     progress = progress_for(files, quiet)
     stdin_name = stdin_filename or STDIN
 

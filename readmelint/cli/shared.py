@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import click
 
@@ -43,6 +43,24 @@ def guarded(work: Callable[[], T]) -> tuple[T | None, int]:
     if outcome.error is not None:
         fail(outcome.error)
     return outcome.value, outcome.status
+
+
+def or_exit(work: Callable[[], T]) -> T:
+    """Run ``work``; on one of our errors, its line on stderr and exit with its code."""
+    value, status = guarded(work)
+    if status != EXIT_CLEAN:
+        sys.exit(status)
+    return cast(T, value)
+
+
+def resolved(
+    paths: Sequence[str], overrides: Overrides, quiet: bool
+) -> tuple[ConfigResolver, list[str], int]:
+    """Each file's config resolver and the files ``paths`` name (see :func:`discover`),
+    with the exit code so far; a configuration error exits at once."""
+    resolver = or_exit(overrides.resolver)
+    files, worst = discover(paths, resolver, quiet)
+    return resolver, files, worst
 
 
 def _paths(paths: Sequence[str]) -> list[str]:
