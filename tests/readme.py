@@ -1,0 +1,58 @@
+"""The fenced examples of README.md, found with markdown-it-py, and the marker above each.
+
+``tests/test_readme.py`` runs them (its docstring is the convention); other test
+modules take the blocks marked ``tested by`` them with :func:`blocks_for`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+from tests.helpers import ROOT
+
+README = ROOT / "README.md"
+_MARKER = re.compile(r"\s*<!--\s*readme-test:\s*(.*?)\s*-->\s*", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One fenced block: its info string's language, its text, its fence's line (1-based),
+    and the ``readme-test`` marker in an HTML comment right above it, if any."""
+
+    language: str
+    text: str
+    line: int
+    marker: str | None
+
+    def __str__(self) -> str:
+        return f"README.md:{self.line} ({self.language or 'no language'})"
+
+
+@cache
+def blocks() -> tuple[Block, ...]:
+    tokens = MarkdownIt("commonmark").parse(README.read_text("utf-8"))
+    # An HTML comment block by the line after it: a fence starting there is marked by it.
+    comments = {
+        token.map[1]: token.content
+        for token in tokens
+        if token.type == "html_block" and token.map is not None
+    }
+    found = []
+    for token in tokens:
+        if token.type != "fence" or token.map is None:
+            continue
+        matched = _MARKER.fullmatch(comments.get(token.map[0], ""))
+        language = token.info.split()[0] if token.info.strip() else ""
+        marker = matched.group(1) if matched else None
+        found.append(Block(language, token.content, token.map[0] + 1, marker))
+    return tuple(found)
+
+
+def blocks_for(module: str) -> list[Block]:
+    """The blocks marked ``tested by tests/MODULE.py`` (``module``: ``__file__`` or a name)."""
+    name = module.replace("\\", "/").rsplit("/", 1)[-1]
+    return [block for block in blocks() if block.marker == f"tested by tests/{name}"]
