@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readmelint.errors import ConfigError
+from readmelint.errors import ConfigError, InputError
+from readmelint.files import read_small_file
 from readmelint.labels import normalise
 from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort
@@ -79,8 +80,8 @@ def _has_tool_table(pyproject: Path) -> bool:
     import tomllib  # only runs that find a pyproject.toml or config file need it
 
     try:
-        data = tomllib.loads(pyproject.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(read_small_file(pyproject, "config").decode("utf-8"))
+    except (OSError, InputError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's broken pyproject is not our config
     tool = data.get("tool")
     return isinstance(tool, dict) and "readmelint" in tool
@@ -91,9 +92,11 @@ def load_config(path: Path) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(read_small_file(path, "config").decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except InputError as error:  # not a regular file, or too large
+        raise ConfigError(str(error)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     except tomllib.TOMLDecodeError as error:

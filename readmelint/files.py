@@ -23,6 +23,32 @@ from readmelint.source import Source, decode
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
+# A schema or configuration file: the largest real ones are a few KB.
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+
+
+def read_small_file(path: Path, what: str) -> bytes:
+    """The bytes of a schema or config file; :class:`InputError` if it is no regular file
+    or over :data:`MAX_SETTINGS_BYTES` (``/dev/zero`` would be read until memory ran out).
+
+    FileNotFoundError and other OSErrors are left to the caller, which names the file's role.
+    """
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a {what} file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file; the {what} must be a file")
+    limit = MAX_SETTINGS_BYTES
+    with path.open("rb") as stream:
+        # A size is not trusted: a file may grow, and /proc's report none.
+        data = stream.read(limit + 1)
+    if max(len(data), info.st_size) > limit:
+        raise InputError(
+            f"{path}: over readmelint's limit of {limit // (1024 * 1024)} MB for a {what} file"
+        )
+    return data
+
+
 @dataclass(frozen=True)
 class ReadFile:
     """A file as read. ``source.encode()`` gives back its bytes exactly (strict UTF-8,

@@ -32,8 +32,16 @@ import difflib
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from readmelint.regex import NOT_SPACE, SPACE, RegexError, compile_regex, escape
 
 _KEY = re.compile(r"[a-z0-9_]+")
+
+
+def _compile(source: str) -> Any:
+    """``source`` anchored at the start, dot matching line ends, case ignored."""
+    return compile_regex(f"(?si){source}")
 
 
 class PatternError(ValueError):
@@ -80,7 +88,12 @@ class Failure:
 
 
 class Pattern:
-    """A compiled item pattern (see the module's documentation)."""
+    """A compiled item pattern (see the module's documentation).
+
+    It compiles to RE2 (see :mod:`readmelint.regex`), which matches in time linear
+    in the item and picks the same match a backtracking engine would: each field as
+    short as the rest allows.
+    """
 
     def __init__(
         self, text: str, pieces: tuple[_Piece, ...], shapes: Mapping[str, str] | None = None
@@ -89,28 +102,29 @@ class Pattern:
         self.pieces = pieces
         self._shapes = dict(shapes or {})
         self._groups: dict[str, str] = {}
-        self._regex = re.compile(self._source(pieces) + r"\s*\Z", re.DOTALL | re.IGNORECASE)
+        self._regex = _compile(self._source(pieces) + rf"{SPACE}*\z")
+        self._starts: list[tuple[_Piece | None, Any]] | None = None
 
     def __repr__(self) -> str:
         return f"Pattern({self.text!r})"
 
     def _source(self, pieces: Sequence[_Piece]) -> str:
-        out = [r"\s*"] if not self._groups else []
+        out = [f"{SPACE}*"] if not self._groups else []
         for piece in pieces:
             if piece.kind == "text":
                 # A run of spaces in the pattern is any run of whitespace in the item.
-                out.append(r"\s+".join(re.escape(word) for word in re.split(r" +", piece.value)))
+                out.append(f"{SPACE}+".join(escape(word) for word in re.split(r" +", piece.value)))
             elif piece.kind == "field":
                 group = f"f{len(self._groups)}"
                 self._groups[group] = piece.value
                 # Shortest text, not starting or ending in whitespace (fields are trimmed);
                 # a field with a shape of its own (a date) only text of that shape.
-                shape = self._shapes.get(piece.value, r"\S(?:.*?\S)?")
-                out.append(rf"(?P<{group}>{shape})")
+                shape = self._shapes.get(piece.value, f"{NOT_SPACE}(?:.*?{NOT_SPACE})?")
+                out.append(f"(?P<{group}>{shape})")
             elif piece.kind == "rest":
                 group = f"r{len(self._groups)}"
                 self._groups[group] = ""
-                out.append(rf"(?P<{group}>.*?)")
+                out.append(f"(?P<{group}>.*?)")
             else:
                 out.append(f"(?:{self._source(piece.parts)})?")
         return "".join(out)
@@ -121,10 +135,11 @@ class Pattern:
             return None
         fields: dict[str, tuple[int, int]] = {}
         rest: list[tuple[int, int]] = []
+        index = self._regex.groupindex
         for group, key in self._groups.items():
-            if found.start(group) < 0:
+            where = found.span(index[group])
+            if where[0] < 0:
                 continue  # in an optional part that did not match
-            where = (found.start(group), found.end(group))
             if key:
                 fields[key] = where
             else:
@@ -139,22 +154,31 @@ class Pattern:
         at the end of a start would match as little as it can, which says nothing of
         where the item went wrong.
         """
+        if self._starts is None:
+            self._starts = self._compile_starts()
         steps = [step for piece in self.pieces for step in _steps(piece)]
         reached, expected = len(source) - len(source.lstrip()), steps[0].describe()
+        for after, start in self._starts:
+            found = start.match(source)
+            if found is None:
+                break
+            reached = found.end()
+            expected = after.describe() if after is not None else "the end of the item"
+        return Failure(reached, expected)
+
+    def _compile_starts(self) -> list[tuple[_Piece | None, Any]]:
+        """Each start of the pattern that :meth:`explain_failure` tries, with the step after it."""
+        steps = [step for piece in self.pieces for step in _steps(piece)]
+        starts: list[tuple[_Piece | None, Any]] = []
         for count in range(1, len(steps) + 1):
             last = steps[count - 1]
             if last.kind != "text" and not (last.kind == "field" and last.value in self._shapes):
                 continue
             start = Pattern.__new__(Pattern)
             start._groups, start._shapes = {}, self._shapes
-            found = re.compile(start._source(steps[:count]), re.DOTALL | re.IGNORECASE).match(
-                source
-            )
-            if found is None:
-                break
-            reached = found.end()
-            expected = steps[count].describe() if count < len(steps) else "the end of the item"
-        return Failure(reached, expected)
+            after = steps[count] if count < len(steps) else None
+            starts.append((after, _compile(start._source(steps[:count]))))
+        return starts
 
 
 def _steps(piece: _Piece) -> list[_Piece]:
@@ -196,7 +220,10 @@ def compile_pattern(
     pieces, _ = _read(text, 0, known_keys, seen=set(), nested=False)
     if not any(_has_field(piece) for piece in pieces):
         raise PatternError("the pattern has no {field}: it would read nothing", 1)
-    return Pattern(text, pieces, shapes)
+    try:
+        return Pattern(text, pieces, shapes)
+    except RegexError as error:  # RE2's memory budget: a pattern of thousands of words
+        raise PatternError(f"the pattern is too large to match ({error})", 1) from None
 
 
 def _has_field(piece: _Piece) -> bool:

@@ -88,7 +88,7 @@ class Overrides:
         """A resolver applying these overrides; raises for a missing or broken
         ``--config`` or ``--schema``, before any file is read."""
         schema = load_schema(self.schema) if self.schema else None
-        if self.config is not None and not self.config.is_file():
+        if self.config is not None and not self.config.exists():
             raise ConfigError(f"{self.config}: config file not found")
         resolver = ConfigResolver(self.config, schema, self.select, self.ignore, self.today)
         if self.config is not None:

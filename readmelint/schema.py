@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readmelint.dates import ISO_DATE, DateFormats, PartialDate
-from readmelint.errors import SchemaError
+from readmelint.errors import InputError, SchemaError
 from readmelint.markdown import link_urls
 
 if TYPE_CHECKING:
@@ -94,7 +94,12 @@ class Schema:
 
         checker = FormatChecker()
         checker.checks("markdown-link")(_has_http_link)
-        keywords = {"x-date-format": _check_date_format}
+        keywords = {
+            "x-date-format": _check_date_format,
+            "pattern": _pattern,
+            "patternProperties": _pattern_properties,
+            "additionalProperties": _additional_properties,
+        }
         validator_class = validators.extend(Draft202012Validator, keywords)  # type: ignore[no-untyped-call]
         registry = _offline_registry(self.document)
         validator: Validator = validator_class(
@@ -148,10 +153,14 @@ def bundled_schema() -> Schema:
 
 def load_schema(path: Path) -> Schema:
     """Load a user's schema file, with one clear error for each way it can be wrong."""
+    from readmelint.files import read_small_file
+
     try:
-        text = path.read_text("utf-8")
+        text = read_small_file(path, "schema").decode("utf-8")
     except FileNotFoundError:
         raise SchemaError(f"{path}: schema file not found") from None
+    except InputError as error:  # not a regular file, or too large
+        raise SchemaError(str(error)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise SchemaError(f"{path}: cannot read schema: {error}") from None
     try:
@@ -173,17 +182,25 @@ def build_schema(document: object, name: str, trusted: bool = False) -> Schema:
     if not isinstance(document, dict):
         raise SchemaError(f"{name}: a schema must be a JSON object")
     if not trusted:
-        from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator, FormatChecker
         from jsonschema.exceptions import SchemaError as JsonSchemaError
 
+        # Patterns are checked by _check_patterns, as RE2 reads them, not by Python's re.
+        checker = FormatChecker(())
+        checker.checkers = {
+            name: check
+            for name, check in Draft202012Validator.FORMAT_CHECKER.checkers.items()
+            if name != "regex"
+        }
         try:
-            Draft202012Validator.check_schema(document)
+            Draft202012Validator.check_schema(document, format_checker=checker)
         except JsonSchemaError as error:
             where = "/".join(str(part) for part in error.absolute_path) or "(root)"
             raise SchemaError(
                 f"{name}: not a valid JSON Schema at {where}: {error.message}"
             ) from None
         _refuse_remote_refs(document, name)
+        _check_patterns(document, name)
         _resolve_every_ref(document, _offline_registry(document), name)
     fields = _field_specs(document, name)
     closed = document["properties"]["fields"].get("additionalProperties") is False
@@ -298,6 +315,119 @@ def _refuse_remote_refs(node: object, name: str) -> None:
     elif isinstance(node, list):
         for item in node:
             _refuse_remote_refs(item, name)
+
+
+# Keywords whose values are data, not schemas: a "pattern" key in them is no pattern.
+_DATA_KEYWORDS = frozenset({"const", "enum", "examples", "default"})
+
+
+def _check_patterns(node: object, name: str, where: str = "") -> None:
+    """Refuse, naming it, a ``pattern`` or ``patternProperties`` key RE2 cannot compile.
+
+    Schema patterns are matched with RE2, in time linear in the value: Python's
+    ``re`` backtracks, and ``^(a+)+$`` on a long value never finished. RE2 has no
+    lookaround or backreferences, the only ECMA-262 features it lacks.
+    """
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            _check_patterns(item, name, f"{where}/{index}")
+        return
+    if not isinstance(node, dict):
+        return
+    for keyword, value in node.items():
+        here = f"{where}/{keyword}"
+        if keyword in _DATA_KEYWORDS:
+            continue
+        if keyword == "pattern" and isinstance(value, str):
+            _compile_schema_pattern(value, name, here)
+        elif keyword == "patternProperties" and isinstance(value, dict):
+            for key in value:
+                _compile_schema_pattern(key, name, here)
+            if "unevaluatedProperties" in node:
+                # jsonschema matches these keys with Python's re there, which can backtrack
+                # for hours; it offers no way to give it RE2.
+                raise SchemaError(
+                    f"{name}: {where.lstrip('/') or '(root)'} has both patternProperties and "
+                    "unevaluatedProperties, which readmelint cannot check in linear time; "
+                    "use additionalProperties instead of unevaluatedProperties there"
+                )
+        _check_patterns(value, name, here)
+
+
+def _compile_schema_pattern(pattern: str, name: str, where: str) -> None:
+    from readmelint.regex import RegexError
+
+    try:
+        _search_regex(pattern)
+    except RegexError as error:
+        raise SchemaError(
+            f"{name}: pattern {pattern!r} at {where.lstrip('/') or '(root)'} is not a regular "
+            f"expression readmelint can match ({error}); it matches schema patterns with RE2, "
+            "which never backtracks and so has no lookaround or backreferences: rewrite the "
+            "pattern without them"
+        ) from None
+
+
+@lru_cache(maxsize=256)
+def _search_regex(pattern: str) -> Any:
+    from readmelint.regex import compile_regex
+
+    return compile_regex(pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: object, schema: Any) -> Iterator[Any]:
+    """jsonschema's ``pattern``, matched by RE2 (see :func:`_check_patterns`)."""
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _search_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(
+    validator: Any, properties: Mapping[str, Any], instance: object, schema: Any
+) -> Iterator[Any]:
+    """jsonschema's ``patternProperties``, its keys matched by RE2."""
+    if not validator.is_type(instance, "object"):
+        return
+    assert isinstance(instance, Mapping)
+    for pattern, subschema in properties.items():
+        for key, value in instance.items():
+            if _search_regex(pattern).search(key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _additional_properties(
+    validator: Any, additional: Any, instance: object, schema: Mapping[str, Any]
+) -> Iterator[Any]:
+    """jsonschema's ``additionalProperties``, telling which keys ``patternProperties``
+    covers by RE2."""
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    assert isinstance(instance, Mapping)
+    properties = schema.get("properties", {})
+    patterns = [_search_regex(pattern) for pattern in schema.get("patternProperties", {})]
+    extras = [
+        key
+        for key in instance
+        if key not in properties and not any(regex.search(key) for regex in patterns)
+    ]
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif not additional and extras:
+        if "patternProperties" in schema:
+            verb = "does" if len(extras) == 1 else "do"
+            joined = ", ".join(repr(each) for each in sorted(extras))
+            regexes = ", ".join(repr(each) for each in sorted(schema["patternProperties"]))
+            yield ValidationError(f"{joined} {verb} not match any of the regexes: {regexes}")
+        else:
+            unexpected = ", ".join(repr(each) for each in sorted(extras, key=str))
+            verb = "was" if len(extras) == 1 else "were"
+            yield ValidationError(
+                f"Additional properties are not allowed ({unexpected} {verb} unexpected)"
+            )
 
 
 def _has_http_link(instance: object, references: Mapping[str, Any] | None = None) -> bool:

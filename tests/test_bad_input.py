@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from readmelint.cli import main
-from readmelint.files import MAX_FILE_BYTES
+from readmelint.files import MAX_FILE_BYTES, MAX_SETTINGS_BYTES
 from readmelint.schema import bundled_schema_text
 
 # Needs fixing (a drifted label), so fix gets as far as writing. Has Tags, so a
@@ -148,6 +148,31 @@ def symlink(folder: Path) -> Setup:
     link = folder / "README.md"
     link.symlink_to(target)
     return Setup([str(link)], link)
+
+
+def special_settings_file(option: str, name: str) -> Callable[[Path], Setup]:
+    """``--schema``/``--config`` naming a FIFO: a read would wait for a writer forever."""
+
+    def make(folder: Path) -> Setup:
+        path = folder / name
+        os.mkfifo(path)
+        return Setup([option, str(path), str(readme(folder))], path)
+
+    return make
+
+
+def device_schema(folder: Path) -> Setup:
+    return Setup(["--schema", "/dev/zero", str(readme(folder))], "/dev/zero")
+
+
+def huge_settings_file(option: str, name: str) -> Callable[[Path], Setup]:
+    def make(folder: Path) -> Setup:
+        path = folder / name
+        with path.open("wb") as stream:
+            stream.truncate(MAX_SETTINGS_BYTES + 1)  # sparse: no disk used, and never read
+        return Setup([option, str(path), str(readme(folder))], path)
+
+    return make
 
 
 def config_naming_a_broken_schema(folder: Path) -> Setup:
@@ -324,6 +349,89 @@ CASES = [
         "`CONFIG: config is nested too deeply to read`",
         ".readmelint.toml",
         with_config("x = " + "[" * 100_000 + "]" * 100_000 + "\n"),
+    ),
+    # Issue 26: nothing hangs, nothing is read until memory runs out.
+    BadInput(
+        "schema-special-file",
+        "a schema or config that is a FIFO or a device (`/dev/zero`)",
+        "`PATH: not a regular file; the schema must be a file` (or config), without reading it",
+        "not a regular file; the schema must be a file",
+        special_settings_file("--schema", "schema.json"),
+    ),
+    BadInput(
+        "schema-device",
+        "`--schema /dev/zero`",
+        "the same",
+        "not a regular file; the schema must be a file",
+        device_schema,
+    ),
+    BadInput(
+        "config-special-file",
+        "`--config` naming a FIFO",
+        "the same",
+        "not a regular file; the config must be a file",
+        special_settings_file("--config", "fifo.toml"),
+    ),
+    BadInput(
+        "schema-too-large",
+        "a schema or config over 4 MB",
+        "`PATH: over readmelint's limit of 4 MB for a schema file` (or config), without reading it",
+        "over readmelint's limit of 4 MB for a schema file",
+        huge_settings_file("--schema", "schema.json"),
+    ),
+    BadInput(
+        "config-too-large",
+        "a config over 4 MB",
+        "the same",
+        "over readmelint's limit of 4 MB for a config file",
+        huge_settings_file("--config", "big.toml"),
+    ),
+    BadInput(
+        "schema-lookaround",
+        "a schema `pattern` with lookaround or a backreference (`(?=`, `\\1`)",
+        "`SCHEMA: pattern '...' at PATH is not a regular expression readmelint can match (...); "
+        "it matches schema patterns with RE2, ...: rewrite the pattern without them`",
+        "pattern '^(?!draft)' at properties/fields/properties/tags/pattern is not a regular "
+        "expression readmelint can match (invalid perl operator: (?!)",
+        with_schema(with_tags({"type": "string", "pattern": "^(?!draft)"})),
+    ),
+    BadInput(
+        "schema-backreference",
+        "a `patternProperties` key with a backreference",
+        "the same",
+        "pattern '^(x)\\\\1$' at properties/fields/patternProperties is not a regular expression",
+        with_schema(
+            {
+                **bundled(),
+                "properties": {
+                    **bundled()["properties"],  # type: ignore[dict-item]
+                    "fields": {
+                        **bundled()["properties"]["fields"],  # type: ignore[index]
+                        "patternProperties": {"^(x)\\1$": {"type": "string"}},
+                    },
+                },
+            }
+        ),
+    ),
+    BadInput(
+        "schema-unevaluated-pattern-properties",
+        "`patternProperties` beside `unevaluatedProperties`",
+        "`SCHEMA: PATH has both patternProperties and unevaluatedProperties, ...; use "
+        "additionalProperties instead`: jsonschema would match those keys by backtracking",
+        "properties/fields has both patternProperties and unevaluatedProperties",
+        with_schema(
+            {
+                **bundled(),
+                "properties": {
+                    **bundled()["properties"],  # type: ignore[dict-item]
+                    "fields": {
+                        **bundled()["properties"]["fields"],  # type: ignore[index]
+                        "patternProperties": {"^x-": {"type": "string"}},
+                        "unevaluatedProperties": False,
+                    },
+                },
+            }
+        ),
     ),
 ]
 
