@@ -75,6 +75,11 @@ _TAIL = re.compile(r"(\s*[(\[].*|[\s,]*(?:19|20)\d\d\b.*|\s*'\d\d\b.*)$")
 _PLACEHOLDER = re.compile(r"^[\W_]*$|^(n/?a|none|tbd|todo|-+|unknown|under review)$", re.I)
 
 
+def known_venue(name: str) -> str | None:
+    """The usual spelling of a venue known by ``name`` (``nips`` -> ``NeurIPS``), if any."""
+    return _SPELLING.get(name.lower())
+
+
 class VenueKind(Enum):
     CONFERENCE = "conference"
     JOURNAL = "journal"

@@ -38,6 +38,7 @@ EXAMPLES = {
     "RL011": "README.md:1:1: RL011 a code span or HTML tag runs from one field's line into the next, so fix leaves this entry as it is; close it on the line where it opens",
     "RL012": "README.md:4:65: RL012 row has 4 cells, the header 3: GitHub does not show the rest; move it into a column",
     "RL013": "README.md:3:41: RL013 item matches no item pattern: expected '(' here",
+    "RL014": "README.md:3:1: RL014 read no entries, yet 5 list items look like papers (the first is here); `readmelint init --from README.md` infers a config that reads them",
     "RL101": 'README.md:2:3: RL101 field "Paper" should come before "Personal note" (schema order)',
     "RL102": "README.md:8:3: RL102 write the label **Personal Note**: as **Personal note:**",
     "RL103": "README.md:9:1: RL103 3 blank lines between entries; use exactly one",
@@ -189,6 +190,25 @@ DOCUMENTS: dict[str, tuple[str, list[str]]] = {
     "indented-heading": (
         f"# Papers\n\n  {CLIP}",
         ["README.md:3:1: RL107 entry is not in canonical form; `readmelint fix --diff` shows how"],
+    ),
+    # Rows under a header that names a title and more look like papers, links or not.
+    "unread-papers": (
+        "| Title | Venue | Year |\n| --- | --- | --- |\n"
+        + "".join(f"| Paper {n} | ICML | 2021 |\n" for n in range(1, 7)),
+        [
+            "README.md:3:1: RL014 read no entries, yet 6 table rows look like papers (the first "
+            "is here); `readmelint init --from README.md` infers a config that reads them"
+        ],
+    ),
+    "few-papers-read": (
+        f"{CLIP}\n## More\n\n"
+        + "".join(f"- [Paper {n}](https://arxiv.org/abs/2101.0000{n})\n" for n in range(1, 6))
+        + "\nSee [CLIP](https://arxiv.org/abs/2103.00020) too.\n",
+        [
+            "README.md:12:1: RL014 read 1 entry, yet 5 list items and 1 paragraph outside them "
+            "look like papers (the first is here); `readmelint init --from README.md` infers a "
+            "config that reads them"
+        ],
     ),
     "unused-suppression": (
         f"<!-- readmelint-disable-next-line RL003 -->\n{CLIP}",

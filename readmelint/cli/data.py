@@ -70,9 +70,18 @@ def _records(
         overrides,
         standard_input,
     )
+    empty = []
     for outcome in reported(outcomes, progress):
         worst = max(worst, outcome.status)
         found.extend(outcome.value or ())
+        if outcome.value == []:
+            empty.append(outcome.path)
+    if not quiet:  # never silently nothing: a file read as no entries says so
+        for path in empty:
+            fail(
+                f"{path}: no entries read; `readmelint init --from {path}` infers a config "
+                "that reads the list"
+            )
     if worst != EXIT_CLEAN:
         fail("nothing was written: fix the errors above, or leave those files out")
         sys.exit(worst)

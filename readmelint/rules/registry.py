@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterator
 
 from readmelint.layouts import registry
 from readmelint.model import Diagnostic
-from readmelint.rules import fields, links, papers, style, suppression
+from readmelint.rules import fields, links, papers, style, suppression, unread
 from readmelint.rules.base import Context, Rule
 from readmelint.settings import Settings
 
 Check = Callable[[Context], Iterator[Diagnostic]]
 
-_MODULES = (fields, style, papers, links, suppression)
+_MODULES = (fields, style, papers, links, suppression, unread)
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = tuple(
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 # The checks every document gets, whatever its layouts; suppressions apply after.
-CHECKS: tuple[Check, ...] = (fields.check, papers.check, links.check)
+CHECKS: tuple[Check, ...] = (fields.check, papers.check, links.check, unread.check)
 
 
 def checks(settings: Settings) -> list[Check]:
