@@ -14,6 +14,7 @@ from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
 from readmelint.cli.info import init, rules, schema
 from readmelint.cli.lint import check, fix
 from readmelint.cli.shared import default_jobs, fail
+from readmelint.cli.show import show
 from readmelint.errors import EXIT_SAFETY
 
 __all__ = ["EXPORT_FORMATS", "STATS_FORMATS", "default_jobs", "main", "run"]
@@ -30,7 +31,7 @@ def main() -> None:
     """
 
 
-for command in (check, fix, export, stats, schema, init, rules):
+for command in (check, fix, export, stats, show, schema, init, rules):
     main.add_command(command)
 
 
