@@ -13,6 +13,7 @@ from readmelint import __version__
 from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
 from readmelint.cli.info import init, rules, schema
 from readmelint.cli.lint import check, fix
+from readmelint.cli.server import server
 from readmelint.cli.shared import default_jobs, fail
 from readmelint.cli.show import show
 from readmelint.errors import EXIT_SAFETY
@@ -31,7 +32,7 @@ def main() -> None:
     """
 
 
-for command in (check, fix, export, stats, show, schema, init, rules):
+for command in (check, fix, export, stats, show, schema, init, rules, server):
     main.add_command(command)
 
 

@@ -1,0 +1,89 @@
+"""An open document's text, and positions as the client counts them.
+
+The client counts lines as the Language Server Protocol does (split at CR LF, CR
+or LF: the same breaks as markdown-it and :class:`readmelint.source.Lines`) and
+characters in the code units of the negotiated position encoding (UTF-16 unless
+the client offers another); readmelint counts code points. pygls' own document
+splits lines with ``str.splitlines``, which also breaks at form feeds and U+2028,
+so the server keeps its documents here.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+
+from readmelint.source import strip_newline
+
+UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
+# The protocol's line breaks, which are markdown-it's.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def units(text: str, encoding: str) -> int:
+    """How many code units of ``encoding`` the client counts in ``text``."""
+    if encoding == UTF32 or text.isascii():
+        return len(text)
+    if encoding == UTF8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def code_points(line: str, count: int, encoding: str) -> int:
+    """The code point index that ``count`` code units into ``line`` reach (at most its end)."""
+    if encoding == UTF32 or line.isascii():
+        return min(count, len(line))
+    seen = 0
+    for index, character in enumerate(line):
+        if seen >= count:
+            return index
+        seen += units(character, encoding)
+    return len(line)
+
+
+@dataclass
+class Text:
+    """A document's text, with where each of its lines starts (computed when asked)."""
+
+    text: str
+    _starts: array[int] | None = field(default=None, repr=False)
+
+    @property
+    def starts(self) -> array[int]:
+        if self._starts is None:
+            starts = array("q", [0])
+            starts.extend(match.end() for match in _LINE_BREAK.finditer(self.text))
+            self._starts = starts
+        return self._starts
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (0-based) without its terminator; "" past the end."""
+        starts = self.starts
+        if not 0 <= number < len(starts):
+            return ""
+        end = starts[number + 1] if number + 1 < len(starts) else len(self.text)
+        return strip_newline(self.text[starts[number] : end])
+
+    def offset(self, line: int, character: int, encoding: str) -> int:
+        """The index into the text of a client position; past a line's end is its end,
+        past the last line the end of the text (as the protocol asks)."""
+        starts = self.starts
+        if line < 0:
+            return 0
+        if line >= len(starts):
+            return len(self.text)
+        return starts[line] + code_points(self.line(line), max(character, 0), encoding)
+
+    def position(self, line: int, column: int, encoding: str) -> tuple[int, int]:
+        """The client position of code point ``column`` (0-based) of ``line`` (0-based)."""
+        content = self.line(line)
+        return line, units(content[: min(column, len(content))], encoding)
+
+    def end(self, encoding: str) -> tuple[int, int]:
+        """The client position of the end of the text."""
+        last = len(self.starts) - 1
+        return last, units(self.line(last), encoding)
+
+    def edited(self, start: int, end: int, new: str) -> Text:
+        return Text(self.text[:start] + new + self.text[end:])
