@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lsprotocol import types
 from pygls.protocol import default_converter
 from pygls.uris import from_fs_path
@@ -241,6 +242,7 @@ async def serving(
     editor: str = "visual-studio-code",
     env: dict[str, str] | None = None,
     resolve: bool = True,
+    encodings: list[str] | None = None,
 ) -> AsyncIterator[Client]:
     """A server process and a client with ``editor``'s capabilities (as pytest-lsp
     recorded them), initialized with ``folders`` as its workspace folders."""
@@ -251,6 +253,10 @@ async def serving(
     capabilities = client_capabilities(editor)
     if not resolve and capabilities.text_document and capabilities.text_document.code_action:
         capabilities.text_document.code_action.resolve_support = None
+    if encodings is not None:
+        capabilities.general = types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind(e) for e in encodings]
+        )
     await lsp.initialize_session(
         types.InitializeParams(
             capabilities=capabilities,
@@ -269,13 +275,15 @@ async def serving(
         await lsp.stop()  # type: ignore[no-untyped-call]
 
 
-def as_check(diagnostics: list[Diagnostic], text: str) -> list[tuple[object, ...]]:
+def as_check(
+    diagnostics: list[Diagnostic], text: str, units: Callable[[str], int] = _utf16
+) -> list[tuple[object, ...]]:
     """What `check` reports, as the server must say it: 0-based line, UTF-16 column."""
     lines = text.split("\n")
     return [
         (
             d.line - 1,
-            _utf16(lines[d.line - 1][: d.column - 1]),
+            units(lines[d.line - 1][: d.column - 1]),
             d.code,
             d.message,
             types.DiagnosticSeverity.Warning
@@ -337,7 +345,18 @@ async def test_change_and_save_check_the_new_text(tmp_path: Path) -> None:
     assert as_shown(after_save) == as_check(check_text(text, Settings()), text)
 
 
-async def test_non_ascii_columns_are_utf16(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("encodings", "units"),
+    [
+        (None, _utf16),
+        (["utf-8", "utf-16"], lambda text: len(text.encode())),
+        (["utf-32"], len),
+    ],
+    ids=["utf-16", "utf-8", "utf-32"],
+)
+async def test_columns_count_in_the_negotiated_encoding(
+    tmp_path: Path, encodings: list[str] | None, units: Callable[[str], int]
+) -> None:
     text = (
         "### 😀 Emoji\n- **Paper:** [x](https://arxiv.org/abs/2401.00001)\n"
         "- **Submission Date:** 2024-01-02\n- **Authors:** 東京 😀 x\n"
@@ -346,11 +365,17 @@ async def test_non_ascii_columns_are_utf16(tmp_path: Path) -> None:
     )
     readme = tmp_path / "README.md"
     readme.write_text(text, "utf-8")
-    async with serving(tmp_path) as client:
+    async with serving(tmp_path, encodings=encodings) as client:
         uri = client.open(readme)
         shown = await client.diagnostics(uri)
-    assert as_shown(shown) == as_check(check_text(text, Settings()), text)
+        client.edit(
+            uri, 3, units("- **Authors:** 東京 😀"), 3, units("- **Authors:** 東京 😀 x"), ""
+        )
+        edited = await client.diagnostics(uri)
+    assert as_shown(shown) == as_check(check_text(text, Settings()), text, units)
     assert any(d.code == "RL105" for d in shown)
+    text = text.replace("東京 😀 x", "東京 😀")
+    assert as_shown(edited) == as_check(check_text(text, Settings()), text, units)
 
 
 async def test_suppressions_select_and_ignore(tmp_path: Path) -> None:
@@ -517,3 +542,142 @@ def test_check_does_not_import_the_server(tmp_path: Path) -> None:
     )
     assert "RL101" in done.stdout  # it did check
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# Code actions and formatting: applied to the text, exactly fix's output.
+
+
+async def resolved(client: Client, action: types.CodeAction) -> types.CodeAction:
+    if action.edit is not None:
+        return action
+    return await client.lsp.code_action_resolve_async(action)
+
+
+@pytest.mark.parametrize("resolve", [True, False], ids=["resolved-later", "edits-at-once"])
+async def test_fix_all_gives_fix_output(tmp_path: Path, resolve: bool) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(EXAMPLE, "utf-8")
+    async with serving(tmp_path, resolve=resolve) as client:
+        uri = client.open(readme)
+        actions = await client.actions(uri, only=["source.fixAll"])
+        (fix_all,) = actions
+        assert fix_all.title == "Fix all readmelint problems"
+        assert fix_all.kind == "source.fixAll.readmelint"
+        assert (fix_all.edit is None) == resolve
+        edits = workspace_edits(await resolved(client, fix_all), uri)
+    assert len(edits) == 1
+    assert apply_edits(EXAMPLE, edits) == fix_text(EXAMPLE)
+
+
+async def test_formatting_gives_fix_output(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    text = EXAMPLE.replace("\n", "\r\n")  # a CRLF file: edits keep its line ends
+    readme.write_bytes(text.encode())
+    async with serving(tmp_path) as client:
+        uri = client.open(readme, text)
+        edits = await client.format(uri)
+        clean = client.open(tmp_path / "CLEAN.md", fix_text(EXAMPLE))
+        none = await client.format(clean)
+    assert edits
+    assert apply_edits(text, edits) == fix_text(text)
+    assert not none
+
+
+def entry_lines(text: str, line: int) -> range | None:
+    from readmelint.parse import parse
+
+    entry = next((e for e in parse(text).entries if line in e.span), None)
+    return range(entry.span.start, entry.span.end + 1) if entry else None
+
+
+def changed_lines(before: str, after: str) -> tuple[int, int]:
+    """The first and last line (1-based) of ``before`` that ``after`` differs in."""
+    old, new = before.split("\n"), after.split("\n")
+    first = next(i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+    last = next(i for i, (a, b) in enumerate(zip(old[::-1], new[::-1], strict=False)) if a != b)
+    return first + 1, len(old) - last
+
+
+@pytest.mark.parametrize("resolve", [True, False], ids=["resolved-later", "edits-at-once"])
+async def test_a_quick_fix_for_each_fixable_problem_changes_only_its_part(
+    tmp_path: Path, resolve: bool
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(EXAMPLE, "utf-8")
+    fixed = fix_text(EXAMPLE)
+    fixable = [d for d in check_text(EXAMPLE) if d.fixable]
+    assert {d.code for d in fixable} >= {"RL101", "RL102", "RL103", "RL104", "RL105"}
+    async with serving(tmp_path, resolve=resolve) as client:
+        uri = client.open(readme)
+        for problem in fixable:
+            line = problem.line - 1
+            actions = await client.actions(uri, line, line, only=["quickfix"])
+            mine = [
+                a
+                for a in actions
+                if any(
+                    d.code == problem.code and d.range.start.line == line
+                    for d in a.diagnostics or []
+                )
+            ]
+            assert mine, f"no quick fix for {problem}"
+            after = apply_edits(EXAMPLE, workspace_edits(await resolved(client, mine[0]), uri))
+            assert after != EXAMPLE
+            assert fix_text(after) == fixed, problem
+            first, last = changed_lines(EXAMPLE, after)
+            entry = entry_lines(EXAMPLE, problem.line)
+            if problem.code in ("RL101", "RL102", "RL105"):
+                assert entry is not None
+                assert first in entry, (problem, first, last)
+                assert last in entry, (problem, first, last)
+                assert "this entry" in mine[0].title or resolve
+            assert not any(
+                d.code == problem.code and d.line == problem.line for d in check_text(after)
+            ), problem
+
+
+async def test_no_actions_where_nothing_is_fixable(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(fix_text(EXAMPLE), "utf-8")
+    async with serving(tmp_path) as client:
+        uri = client.open(readme)
+        assert await client.actions(uri) == []
+
+
+FAULTY_RENDERER = """
+import readmelint.runner as runner
+from readmelint.fix import render
+
+def _dropping(document, settings):
+    return render(document, settings).replace("NAACL 2019", "NAACL")
+
+_fix_source = runner.fix_source
+
+def fix_source(source, config, name, renderer=render, count_remaining=False):
+    return _fix_source(source, config, name, _dropping, count_remaining)
+
+runner.fix_source = fix_source
+"""
+
+
+async def test_when_fix_refuses_a_message_and_no_edit(tmp_path: Path) -> None:
+    """fix's safety check refusing its output (a faulty renderer that drops a word,
+    installed in every process of the server by a sitecustomize module)."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(FAULTY_RENDERER, "utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text(EXAMPLE, "utf-8")
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(hooks)}
+    async with serving(tmp_path, env=env) as client:
+        uri = client.open(readme)
+        edits = await client.format(uri)
+        (fix_all,) = await client.actions(uri, only=["source.fixAll"])
+        unresolved = await resolved(client, fix_all)
+        await client.until(lambda: len(client.seen.shown) >= 2, "two messages")
+    assert not edits
+    assert unresolved.edit is None
+    assert all("nothing was changed" in message for message in client.seen.shown)
+    assert all("fix would change the content" in message for message in client.seen.shown)

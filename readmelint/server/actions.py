@@ -23,7 +23,11 @@ from readmelint.server.pool import JobFailed
 
 
 def _wanted(only: Sequence[str] | None, kind: str) -> bool:
-    return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
+    """Whether ``kind`` is of a kind the client asked for (kinds nest at dots)."""
+    if only is None:
+        return True
+    asked = [getattr(k, "value", k) for k in only]  # lsprotocol's kinds are str enums
+    return any(kind == k or kind.startswith(f"{k}.") for k in asked)
 
 
 def _touches(problem: Problem, where: types.Range) -> bool:

@@ -33,7 +33,7 @@ POLL = 1.0
 SOURCE = "readmelint"
 RULE_PAGE = "https://github.com/OWNER/readmelint/blob/main/README.md#{anchor}"
 FIX_ALL = "Fix all readmelint problems"
-FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll}.readmelint"
+FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.readmelint"
 
 
 class Protocol(LanguageServerProtocol):
@@ -103,7 +103,8 @@ class ReadmelintServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return str(getattr(encoding, "value", encoding))  # "utf-16", not the enum's name
 
     def _client_has(self, path: str) -> bool:
         value: Any = self.client_capabilities
