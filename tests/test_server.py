@@ -681,3 +681,209 @@ async def test_when_fix_refuses_a_message_and_no_edit(tmp_path: Path) -> None:
     assert unresolved.edit is None
     assert all("nothing was changed" in message for message in client.seen.shown)
     assert all("fix would change the content" in message for message in client.seen.shown)
+
+
+# Nothing the client sends crashes or hangs the server.
+
+
+class Raw:
+    """The server process driven byte by byte, for what no well-behaved client sends."""
+
+    def __init__(self, cwd: Path) -> None:
+        import queue
+        import threading
+
+        self.errors = (cwd / "stderr.txt").open("wb")
+        self.process = subprocess.Popen(
+            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, cwd=cwd
+        )
+        self.messages: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.received: list[dict[str, Any]] = []
+        self.taken: set[int] = set()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "id": 0,
+                "method": "initialize",
+                "params": {
+                    "capabilities": {},
+                    "rootUri": from_fs_path(str(cwd)),
+                    "processId": None,
+                },
+            }
+        )
+        self.until(lambda m: m.get("id") == 0)
+        self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        stream = self.process.stdout
+        while True:
+            length = None
+            while (line := stream.readline()) not in (b"\r\n", b""):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if not line or length is None:
+                self.messages.put(None)
+                return
+            self.messages.put(json.loads(stream.read(length)))
+
+    def send(self, message: dict[str, Any] | bytes) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(frame(message))
+        self.process.stdin.flush()
+
+    def until(self, wanted: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        """The first message received (now or before) that is ``wanted`` and not yet taken."""
+        deadline = time.monotonic() + PATIENCE
+        while True:
+            for index, message in enumerate(self.received):
+                if index not in self.taken and wanted(message):
+                    self.taken.add(index)
+                    return message
+            arrived = self.messages.get(timeout=max(0.0, deadline - time.monotonic()))
+            assert arrived is not None, "the server ended"
+            self.received.append(arrived)
+
+    def end(self) -> int:
+        self.send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
+        self.until(lambda m: m.get("id") == 999)
+        self.send({"jsonrpc": "2.0", "method": "exit"})
+        code = self.process.wait(timeout=PATIENCE)
+        self.errors.close()
+        return code
+
+
+def opening(uri: str, text: str) -> dict[str, Any]:
+    return {
+        "jsonrpc": "2.0",
+        "method": "textDocument/didOpen",
+        "params": {
+            "textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+        },
+    }
+
+
+def diagnostics_of(uri: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda m: (
+        m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    )
+
+
+def test_text_that_is_not_utf8_is_reported_as_check_reports_it(tmp_path: Path) -> None:
+    server = Raw(tmp_path)
+    uri = str(from_fs_path(str(tmp_path / "README.md")))
+    body = json.dumps(opening(uri, "### Café\n- **Paper:** BAD here\n")).encode()
+    server.send(body.replace(b"BAD", b"caf\xe9"))  # Latin-1: a byte UTF-8 has no place for
+    (problem,) = server.until(diagnostics_of(uri))["params"]["diagnostics"]
+    offset = len("### Café\n- **Paper:** caf".encode())
+    assert problem["message"] == (
+        f"not UTF-8 (invalid byte at offset {offset}); re-save the file as UTF-8 and run again"
+    )
+    assert problem["range"]["start"] == {"line": 1, "character": len("- **Paper:** caf")}
+    formatting = {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
+    server.send(
+        {"jsonrpc": "2.0", "id": 5, "method": "textDocument/formatting", "params": formatting}
+    )
+    assert server.until(lambda m: m.get("id") == 5)["result"] is None
+    shown = server.until(lambda m: m.get("method") == "window/showMessage")
+    assert "not UTF-8" in shown["params"]["message"]
+    nul = str(from_fs_path(str(tmp_path / "NUL.md")))
+    server.send(opening(nul, "### A\n\x00\n"))
+    (problem,) = server.until(diagnostics_of(nul))["params"]["diagnostics"]
+    assert problem["message"].startswith("binary file (contains NUL bytes)")
+    assert problem["range"]["start"] == {"line": 1, "character": 0}
+    assert server.end() == 0
+
+
+def test_messages_that_do_not_fit_get_an_error_reply(tmp_path: Path) -> None:
+    server = Raw(tmp_path)
+    server.send(b"{not json")
+    server.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "textDocument/formatting",
+            "params": {"textDocument": 5},
+        }
+    )
+    reply = server.until(lambda m: m.get("id") == 1)
+    assert reply["error"]["code"] == -32602  # invalid params
+    server.send(
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {}}}
+    )
+    bad_uri = b'{"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": "file:///a\xff.md"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}}'
+    server.send(bad_uri)
+    assert server.until(lambda m: m.get("id") == 2) == {"jsonrpc": "2.0", "id": 2, "result": None}
+    server.send({"jsonrpc": "2.0", "id": 3, "method": "no/suchMethod", "params": {}})
+    assert server.until(lambda m: m.get("id") == 3)["error"]["code"] == -32601
+    uri = str(from_fs_path(str(tmp_path / "README.md")))
+    server.send(opening(uri, EXAMPLE))
+    assert server.until(diagnostics_of(uri))["params"]["diagnostics"]
+    assert server.end() == 0
+
+
+def big_list(entries: int) -> str:
+    from benchmarks.generate import generate
+
+    return generate(entries)
+
+
+async def test_a_newer_version_cancels_the_check_in_flight(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    big = big_list(1000)  # seconds of checking: still running when the change comes
+    readme.write_text(big, "utf-8")
+    async with serving(tmp_path) as client:
+        uri = client.open(readme)
+        client.replace(uri, EXAMPLE)
+        shown = await client.diagnostics(uri, 2)
+        await client.until(
+            lambda: any("cancelled the check" in m for m in client.seen.logged), "the log line"
+        )
+    assert as_shown(shown) == as_check(check_text(EXAMPLE, Settings()), EXAMPLE)
+    assert [p.version for p in client.seen.published if p.uri == uri] == [2]
+    assert f"cancelled the check of {uri} version 1" in client.seen.logged
+
+
+async def test_a_document_closed_mid_check(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(big_list(1000), "utf-8")
+    small = tmp_path / "SMALL.md"
+    small.write_text(EXAMPLE, "utf-8")
+    async with serving(tmp_path) as client:
+        uri = client.open(readme)
+        client.close(uri)
+        other = client.open(small)
+        assert await client.diagnostics(other)
+        await asyncio.sleep(1)
+        assert await client.format(other)
+    published = [p for p in client.seen.published if p.uri == uri]
+    assert [(p.version, p.diagnostics) for p in published] == [(None, [])]
+
+
+@pytest.mark.slow
+async def test_100000_entries_while_other_documents_are_served(tmp_path: Path) -> None:
+    """A list of 100,000 tiny entries (700,000 problems): checked in a worker process
+    while the server goes on answering; the first 5,000 problems and a count of the rest."""
+    many = tmp_path / "MANY.md"
+    many.write_text(
+        "# Many\n\n"
+        + "".join(
+            f"### E{i}\n- **Submission Date:** {1000 + i // 336:04d}-{i % 336 // 28 + 1:02d}-"
+            f"{i % 28 + 1:02d}\n- **Tags** : x\n\n"
+            for i in range(100_000)
+        ),
+        "utf-8",
+    )
+    small = tmp_path / "SMALL.md"
+    small.write_text(EXAMPLE, "utf-8")
+    async with serving(tmp_path) as client:
+        uri = client.open(many)
+        other = client.open(small)
+        assert await client.diagnostics(other)
+        assert await client.format(other)
+        assert client.latest(uri) is None, "the long list is still being checked"
+        shown = await client.diagnostics(uri)
+    assert len(shown) == 5001
+    assert shown[-1].message.startswith("695000 more problems from here on")

@@ -25,6 +25,9 @@ from readmelint.settings import Settings
 from readmelint.source import BOM, Lines, Source, decode
 
 T = TypeVar("T")
+# Problems sent for one document, at most: editors slow to a crawl long before a list
+# of 100,000 entries' 700,000 problems are drawn; the rest are counted in one more.
+MOST_PROBLEMS = 5000
 Stamp = tuple[tuple[int, int, int] | None, ...]
 
 
@@ -169,16 +172,12 @@ def _error_problem(message: str, name: str, client: Text, encoding: str) -> Prob
     first character the command line refused (a NUL, a byte that is not UTF-8), or at
     the top of the file."""
     line, character = 0, 0
-    if message.startswith(f"{name}:"):
-        message = message[len(name) + 1 :]
-        at = _AT_LINE.match(":" + message)
-        if at:
-            line = int(at.group(1)) - 1
-            message = message[at.end() - 1 :]
+    message = message.removeprefix(f"{name}:")
+    if at := _AT_LINE.match(":" + message):
+        line = int(at.group(1)) - 1
+        message = message[at.end() - 1 :]
     elif (bad := _UNREADABLE.search(client.text)) is not None:
-        before = client.text[: bad.start()]
-        line = before.count("\n") + before.count("\r") - before.count("\r\n")
-        column = len(before) - max(before.rfind("\n"), before.rfind("\r")) - 1
+        line, column = client.locate(bad.start())
         line, character = client.position(line, column, encoding)
     message = message.strip()
     return Problem(line, character, line, character, message, origin=line + 1)
@@ -217,7 +216,16 @@ def check(configs: Configs, text: str, where: Where, encoding: str) -> Checked:
     outcome = attempt(name, lambda: check_source(_source(text, name), config, name))
     if outcome.value is None:
         return Checked([_error_problem(outcome.error or "", where.name, client, encoding)], watch)
-    return Checked(_problems(outcome.value, client, text.startswith(BOM), encoding), watch)
+    diagnostics = outcome.value
+    problems = _problems(diagnostics[:MOST_PROBLEMS], client, text.startswith(BOM), encoding)
+    if len(diagnostics) > MOST_PROBLEMS:
+        line, character = _position(
+            client, diagnostics[MOST_PROBLEMS].line, 1, text.startswith(BOM), encoding
+        )
+        more = len(diagnostics) - MOST_PROBLEMS
+        message = f"{more} more problems from here on: run `readmelint check` to see them all"
+        problems.append(Problem(line, character, line, character, message, warning=True))
+    return Checked(problems, watch)
 
 
 def _fixed(

