@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from readmelint.check import check_text
-    from readmelint.errors import ReadmelintError, SafetyError
+    from readmelint.errors import ConfigError, ReadmelintError, SafetyError
     from readmelint.fix import fix_text
     from readmelint.model import Diagnostic, Severity
     from readmelint.schema import Schema, bundled_schema, load_schema
@@ -38,10 +38,12 @@ _PUBLIC = {
     "Settings": "readmelint.settings",
     "Sort": "readmelint.settings",
     "ReadmelintError": "readmelint.errors",
+    "ConfigError": "readmelint.errors",
     "SafetyError": "readmelint.errors",
 }
 
 __all__ = [
+    "ConfigError",
     "Diagnostic",
     "ReadmelintError",
     "SafetyError",

@@ -6,7 +6,7 @@ library needs, and what only the command line uses (excluded files).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ from readmelint.errors import ConfigError, InputError
 from readmelint.files import read_small_file
 from readmelint.labels import normalise
 from readmelint.schema import Schema, bundled_schema, load_schema
-from readmelint.settings import Settings, Sort
+from readmelint.settings import Settings, Sort, check_layouts
 
 if TYPE_CHECKING:
     from readmelint.pattern import Pattern
@@ -172,8 +172,8 @@ def config_from_table(
             label_style=label_style,
             item_fields=str(item_fields),
             sort=sort,
-            select=frozenset(_strings(table.get("select", []), "select", name)),
-            ignore=frozenset(_strings(table.get("ignore", []), "ignore", name)),
+            select=_codes(table.get("select", []), "select", name),
+            ignore=_codes(table.get("ignore", []), "ignore", name),
         ),
         exclude=tuple(_strings(table.get("exclude", []), "exclude", name)),
         path=path,
@@ -223,6 +223,35 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
     return tuple(compiled)
 
 
+def known_codes(values: Iterable[str]) -> frozenset[str]:
+    """Diagnostic codes or prefixes of them (``RL1``: every fixable rule), upper-cased;
+    raises :class:`ConfigError` (``unknown code 'X' (did you mean 'Y'?) ...``) for one
+    that names no code, so that a typo never turns a check off unnoticed."""
+    from readmelint.rules.registry import BY_CODE
+
+    codes = frozenset(value.strip().upper() for value in values if value.strip())
+    for code in sorted(codes):
+        if any(known.startswith(code) for known in BY_CODE):
+            continue
+        import difflib
+
+        # A whole code, or a prefix as long as the one given (RL14: RL104 or RL11).
+        candidates = sorted({*BY_CODE, *(known[: len(code)] for known in BY_CODE)})
+        close = difflib.get_close_matches(code, candidates, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(
+            f"unknown code {code!r}{hint}: no code starts with it; `readmelint rules` lists them"
+        )
+    return codes
+
+
+def _codes(value: object, key: str, name: str) -> frozenset[str]:
+    try:
+        return known_codes(_strings(value, key, name))
+    except ConfigError as error:
+        raise ConfigError(f"{name}: {key}: {error}") from None
+
+
 def _did_you_mean(key: str) -> str:
     import difflib
 
@@ -231,16 +260,13 @@ def _did_you_mean(key: str) -> str:
 
 
 def _layouts(value: object, name: str) -> tuple[str, ...]:
-    from readmelint.layouts import NAMES
-
     names = [value] if isinstance(value, str) else value
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
         raise ConfigError(f"{name}: layout must be a layout name or a list of them")
-    for layout in names:
-        if layout not in NAMES:
-            raise ConfigError(
-                f"{name}: unknown layout {layout!r}; known layouts: {', '.join(NAMES)}"
-            )
+    try:
+        check_layouts(tuple(names))
+    except ConfigError as error:
+        raise ConfigError(f"{name}: {error}") from None
     return tuple(names)
 
 
@@ -254,3 +280,60 @@ def _strings(value: object, key: str, name: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{name}: {key} must be a list of strings")
     return list(value)
+
+
+def describe(config: Config, file: Path, excluded: bool) -> str:
+    """What applies to ``file``: which config file and schema, and every setting as the
+    config's TOML key, paths relative to the working directory (``readmelint config``)."""
+    import json
+
+    settings = config.settings
+
+    def shown(path: Path | str) -> str:
+        try:
+            return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+
+    def value(item: object) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, (list, tuple, frozenset)):
+            return "[" + ", ".join(value(part) for part in item) + "]"
+        return json.dumps(item, ensure_ascii=False) if isinstance(item, str) else str(item)
+
+    schema = settings.schema
+    bundled = schema.name.startswith("<bundled")
+    lines = [
+        f"# {file}{' (excluded by the config)' if excluded else ''}",
+        f"# config: {shown(config.path) if config.path else 'none found (the defaults)'}",
+        f"# schema: {'the bundled one (`readmelint schema`)' if bundled else shown(schema.name)}",
+        "# fields, in order: " + ", ".join(spec.title for spec in schema.fields),
+    ]
+    if not bundled:
+        lines.append(f"schema = {value(shown(schema.name))}")
+    sort = settings.resolved_sort()
+    if sort is None:
+        sorting = "false"
+    else:
+        spec = schema.spec(sort.key)
+        order = "descending" if sort.descending else "ascending"
+        sorting = f"{{ field = {value(spec.title if spec else sort.key)}, order = {value(order)} }}"
+        if settings.sort is None:
+            sorting += "   # the schema's first date field"
+    label = settings.label_style
+    lines += [
+        f"entry-levels = {value(settings.entry_levels)}",
+        f"layout = {value(settings.layouts)}",
+        f"duplicates = {value(settings.duplicates)}",
+        f"label = {value(label.write('Label'))}"
+        if label
+        else "# label: not pinned, as most labels of the file are written",
+        f"item = {value([pattern.text for pattern in settings.item_patterns])}",
+        f"item-fields = {value(settings.item_fields)}",
+        f"sort = {sorting}",
+        f"select = {value(sorted(settings.select))}",
+        f"ignore = {value(sorted(settings.ignore))}",
+        f"exclude = {value(config.exclude)}",
+    ]
+    return "\n".join(lines) + "\n"

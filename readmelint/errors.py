@@ -19,12 +19,13 @@ class InputError(ReadmelintError):
     """A file that cannot be read or written as a Markdown text file."""
 
 
-class SchemaError(ReadmelintError):
-    """A schema that is not JSON, not a valid JSON Schema, or needs the network."""
-
-
 class ConfigError(ReadmelintError):
-    """A configuration file with unknown keys or wrong types."""
+    """A configuration (a file, the command line or :class:`~readmelint.Settings`) with
+    unknown keys, codes or names, or wrong types."""
+
+
+class SchemaError(ConfigError):
+    """A schema that is missing, not JSON, not a valid JSON Schema, or needs the network."""
 
 
 class SafetyError(ReadmelintError):

@@ -7,6 +7,7 @@ rule), so all of them agree on what is an error and what a warning.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,16 +17,19 @@ from readmelint import __version__
 from readmelint.model import Diagnostic
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    """The last line: how many problems, how many fixable, in how many files checked."""
     if not diagnostics:
-        return f"No problems in {files} file{'s' if files != 1 else ''}."
+        return f"No problems in {_plural(files, 'file')}."
     fixable = sum(d.fixable for d in diagnostics)
-    with_problems = len({d.path for d in diagnostics})
-    problems = f"{len(diagnostics)} problem{'s' if len(diagnostics) != 1 else ''}"
     hint = " (run `readmelint fix` for the fixable ones)" if fixable else ""
     return (
-        f"{problems} ({fixable} fixable) in {with_problems} "
-        f"file{'s' if with_problems != 1 else ''}{hint}."
+        f"{_plural(len(diagnostics), 'problem')} ({fixable} fixable) in "
+        f"{_plural(files, 'file')}{hint}."
     )
 
 
@@ -165,6 +169,47 @@ def sarif(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) ->
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def _counts(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, int, bool]]:
+    """Each code found, how many times and whether fixable: most frequent first."""
+    counts = Counter(d.code for d in diagnostics)
+    fixable = {d.code: d.fixable for d in diagnostics}
+    return sorted(
+        ((code, count, fixable[code]) for code, count in counts.items()),
+        key=lambda row: (-row[1], row[0]),
+    )
+
+
+def _name(code: str) -> str:
+    from readmelint.rules.registry import BY_CODE
+
+    return BY_CODE[code].name if code in BY_CODE else code
+
+
+def text_statistics(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    """``--statistics``: a count, a code, ``[*]`` if fixable and the rule's name a line,
+    then the summary."""
+    rows = _counts(diagnostics)
+    width = max((len(str(count)) for _, count, _ in rows), default=1)
+    lines = []
+    for code, count, fixable in rows:
+        shown = code
+        if color:
+            import click
+
+            shown = click.style(code, fg="yellow" if fixable else "red", bold=True)
+        lines.append(f"{count:>{width}}  {shown}  {'[*]' if fixable else '   '} {_name(code)}")
+    lines.append(summary(diagnostics, files))
+    return "\n".join(lines) + "\n"
+
+
+def json_statistics(diagnostics: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+    rows = [
+        {"code": code, "name": _name(code), "count": count, "fixable": fixable}
+        for code, count, fixable in _counts(diagnostics)
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
 @dataclass(frozen=True)
 class OutputFormat:
     """A ``--output-format`` choice: its name, what it is for, and its reporter."""
@@ -182,4 +227,9 @@ FORMATS = {
         OutputFormat("github", "for pull-request annotations", github),
         OutputFormat("sarif", "for code scanning", sarif),
     )
+}
+# `check --statistics`: the formats that can say it.
+STATISTICS: dict[str, Callable[[Sequence[Diagnostic], int, bool], str]] = {
+    "text": text_statistics,
+    "json": json_statistics,
 }

@@ -145,7 +145,13 @@ class FixResult:
     fixed: Source
     # Where ``fixed`` differs from ``original`` (see :class:`readmelint.fix.Fixed`).
     regions: tuple[Region, ...] | None = None
-    remaining: int = 0  # problems fix cannot repair, when counted
+    # What check reports on the fixed text, when asked for: what is left for a person.
+    left: tuple[Diagnostic, ...] = ()
+
+    @property
+    def remaining(self) -> int:
+        """The problems fix cannot repair (when counted)."""
+        return sum(not diagnostic.fixable for diagnostic in self.left)
 
     @property
     def changed(self) -> bool:
@@ -171,22 +177,30 @@ def fix_source(
     renderer: Renderer = render,
     count_remaining: bool = False,
 ) -> FixResult:
-    """Fix ``source``; ``count_remaining``: count the problems left for a person too."""
+    """Fix ``source``; ``count_remaining``: check the fixed text too, for what is left."""
     try:
         fixed = fix_document(source.text, config.settings, renderer)
     except InputError as error:
         raise _naming(error, name) from None
-    remaining = 0
+    left: tuple[Diagnostic, ...] = ()
     if count_remaining:
-        diagnostics = check_document(fixed.output, config.settings, name)
-        remaining = sum(not diagnostic.fixable for diagnostic in diagnostics)
-    return FixResult(name, source, Source(fixed.text, source.bom), fixed.regions, remaining)
+        left = tuple(check_document(fixed.output, config.settings, name))
+    return FixResult(name, source, Source(fixed.text, source.bom), fixed.regions, left)
 
 
-def fix_file(path: Path, config: Config, mode: FixMode, renderer: Renderer = render) -> FixResult:
+def fix_file(
+    path: Path,
+    config: Config,
+    mode: FixMode,
+    renderer: Renderer = render,
+    count_remaining: bool | None = None,
+) -> FixResult:
+    """Fix the file ``path``, writing it in ``FixMode.WRITE``; ``count_remaining``
+    (default: when writing) checks the fixed text too."""
     original: ReadFile = read_file(path)
     write = mode is FixMode.WRITE
-    result = fix_source(original.source, config, str(path), renderer, count_remaining=write)
+    counting = write if count_remaining is None else count_remaining
+    result = fix_source(original.source, config, str(path), renderer, count_remaining=counting)
     if write and result.changed:
         check_writable(path)
         write_file(original, result.fixed.encode())
@@ -203,6 +217,8 @@ class FileFixed:
     # The unified diff (``FixMode.DIFF`` only): lazily made in this process, or whole
     # when it was made in a worker process and sent back.
     diff: Iterable[str] = ()
+    # What check reports on the fixed text (``left=True`` of :func:`fix_path`).
+    left: tuple[Diagnostic, ...] = ()
 
 
 def check_path(path: str, resolver: ConfigResolver) -> Outcome[list[Diagnostic]]:
@@ -217,20 +233,27 @@ def check_path(path: str, resolver: ConfigResolver) -> Outcome[list[Diagnostic]]
 
 
 def fix_path(
-    path: str, resolver: ConfigResolver, mode: FixMode, whole_diff: bool = False
+    path: str,
+    resolver: ConfigResolver,
+    mode: FixMode,
+    whole_diff: bool = False,
+    left: bool = False,
 ) -> Outcome[FileFixed]:
     """Fix the file ``path`` with its nearest config; writes it in ``FixMode.WRITE``.
 
-    ``whole_diff``: make the diff now, as one string (to send it to another process).
+    ``whole_diff``: make the diff now, as one string (to send it to another process);
+    ``left``: check the fixed text, in any mode, and keep what it reports.
     """
 
     def work() -> FileFixed:
         file = Path(path)
-        result = fix_file(file, resolver.for_path(file), mode)
+        counting = True if left else None
+        result = fix_file(file, resolver.for_path(file), mode, count_remaining=counting)
         diff: Iterable[str] = ()
         if mode is FixMode.DIFF and result.changed:
             diff = ("".join(result.diff()),) if whole_diff else result.diff()
-        return FileFixed(result.path, result.changed, result.remaining, diff)
+        kept = result.left if left else ()
+        return FileFixed(result.path, result.changed, result.remaining, diff, kept)
 
     return attempt(path, work)
 

@@ -151,10 +151,12 @@ def bundled_schema() -> Schema:
     return build_schema(document, f"<bundled {BUNDLED_SCHEMA_NAME}>", trusted=True)
 
 
-def load_schema(path: Path) -> Schema:
-    """Load a user's schema file, with one clear error for each way it can be wrong."""
+def load_schema(path: Path | str) -> Schema:
+    """Load a user's schema file, with one clear error for each way it can be wrong
+    (a :class:`SchemaError`, which is a :class:`ConfigError`)."""
     from readmelint.files import read_small_file
 
+    path = Path(path)
     try:
         text = read_small_file(path, "schema").decode("utf-8")
     except FileNotFoundError:

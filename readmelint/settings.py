@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from readmelint.errors import ConfigError
 from readmelint.labels import LabelStyle
 from readmelint.schema import Schema, bundled_schema
 
@@ -46,6 +47,9 @@ class Settings:
     # Where an item keeps its fields: "pattern" (read by item_patterns) or "sub-items".
     item_fields: str = "pattern"
 
+    def __post_init__(self) -> None:
+        check_layouts(self.layouts)
+
     def reads(self, layout: str) -> bool:
         return layout in self.layouts
 
@@ -63,3 +67,16 @@ class Settings:
         if self.select and not any(code.startswith(prefix) for prefix in self.select):
             return False
         return not any(code.startswith(prefix) for prefix in self.ignore)
+
+
+def check_layouts(names: tuple[str, ...]) -> None:
+    """Raise :class:`ConfigError` for a layout name no layout has, with a did-you-mean."""
+    from readmelint.layouts import NAMES  # the names only: no layout module is imported
+
+    for name in names:
+        if name not in NAMES:
+            import difflib
+
+            close = difflib.get_close_matches(name, NAMES, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"unknown layout {name!r}{hint}; known layouts: {', '.join(NAMES)}")

@@ -36,7 +36,8 @@ class Stats:
     missing: dict[str, int] = field(default_factory=dict)  # field title -> entries without
 
 
-def collect(records: Iterable[Record], columns: Columns) -> Stats:
+def collect(records: Iterable[Record], columns: Columns, files: int | None = None) -> Stats:
+    """Count ``records``; ``files``: how many files were read (default: those with entries)."""
     stats = Stats(missing=dict.fromkeys(columns.titles.values(), 0))
     paths: set[str] = set()
     for record in records:
@@ -60,7 +61,7 @@ def collect(records: Iterable[Record], columns: Columns) -> Stats:
         for key, title in columns.titles.items():
             if not plain_text(record.fields.get(key, "")).strip():
                 stats.missing[title] += 1
-    stats.files = len(paths)
+    stats.files = len(paths) if files is None else files
     return stats
 
 

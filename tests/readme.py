@@ -56,3 +56,20 @@ def blocks_for(module: str) -> list[Block]:
     """The blocks marked ``tested by tests/MODULE.py`` (``module``: ``__file__`` or a name)."""
     name = module.replace("\\", "/").rsplit("/", 1)[-1]
     return [block for block in blocks() if block.marker == f"tested by tests/{name}"]
+
+
+def option_table() -> list[tuple[str, str]]:
+    """The rows of the README's table of options: each option's names as written (the
+    first cell's Markdown) and the commands that take it (the second cell's)."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(README.read_text("utf-8"))
+    rows: list[list[str]] = []
+    for token in tokens:
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(token.content)
+        elif token.type == "table_close" and rows and rows[0][:2] == ["option", "commands"]:
+            return [(row[0], row[1]) for row in rows[1:]]
+    raise AssertionError("README.md has no table whose columns are option, commands, ...")

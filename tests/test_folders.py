@@ -61,7 +61,7 @@ def test_check_a_folder_checks_every_markdown_file_below_it_in_path_order(here: 
 
     assert result.exit_code == 1
     assert paths_reported(result.stdout) == native("docs/a.markdown", "docs/b.md", "docs/sub/c.md")
-    assert result.stdout.splitlines()[-1].startswith("6 problems (3 fixable) in 3 files")
+    assert result.stdout.splitlines()[-1].startswith("6 problems (3 fixable) in 4 files")
     assert result.stderr == ""
 
 

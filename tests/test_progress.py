@@ -134,7 +134,7 @@ def test_no_progress_with_quiet_or_in_ci(
     output = run_in_terminal(command, tmp_path, {**without_ci(), **environment})
 
     assert "RL003" in output
-    assert "files" not in output.replace("in 6 files", "")
+    assert "files" not in output.replace("in 12 files", "")
     assert "\r[" not in output
 
 

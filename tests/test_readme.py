@@ -34,11 +34,13 @@ from __future__ import annotations
 import doctest
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -46,7 +48,7 @@ from readmelint.cli import main
 from readmelint.config import load_config
 from readmelint.schema import bundled_schema
 from tests.helpers import ROOT
-from tests.readme import Block, blocks, blocks_for
+from tests.readme import Block, blocks, blocks_for, option_table
 
 RUN_HERE = {"console", "sh", "toml", "json", "python"}
 NOT_EXAMPLES = {"", "markdown"}
@@ -244,3 +246,31 @@ def test_the_command_list_names_every_command() -> None:
             .output.splitlines()[0]
         )
         assert usage.startswith(f"Usage: readmelint {command}"), usage
+
+
+def _options_of(command: click.Command, name: str) -> dict[frozenset[str], set[str]]:
+    context = click.Context(command, info_name=name)
+    return {
+        frozenset(param.opts + param.secondary_opts): {name}
+        for param in command.get_params(context)
+        if isinstance(param, click.Option)
+    }
+
+
+def test_the_option_table_lists_every_flag_once_as_help_does() -> None:
+    """Each row: an option's names (`--jobs N`, `-j N`) and every command taking it."""
+    commands = {"readmelint": main, **main.commands}
+    actual: dict[frozenset[str], set[str]] = {}
+    for name, command in commands.items():
+        for names, taking in _options_of(command, name).items():
+            actual.setdefault(names, set()).update(taking)
+    listed: dict[frozenset[str], set[str]] = {}
+    for names_cell, commands_cell in option_table():
+        names = frozenset(re.findall(r"`(-[-\w]*\w)", names_cell))
+        assert names, names_cell
+        assert not any(names & other for other in listed), f"{names_cell} listed twice"
+        taking = {word for word in re.findall(r"[a-z-]+", commands_cell) if word in commands}
+        if "every command" in commands_cell:
+            taking |= set(commands)
+        listed[names] = taking
+    assert listed == actual

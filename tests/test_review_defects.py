@@ -96,7 +96,7 @@ def test_github_output_ends_with_the_summary(
     lines = stdout.splitlines()
     assert [line[:2] for line in lines[:-1]] == ["::", "::"]
     assert lines[-1] == (
-        "2 problems (1 fixable) in 1 file (run `readmelint fix` for the fixable ones)."
+        "2 problems (1 fixable) in 2 files (run `readmelint fix` for the fixable ones)."
     )
     assert check(tmp_path, "--output-format", "github", "clean.md") == (
         0,

@@ -180,3 +180,24 @@ def test_stats_in_a_real_process() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["entries"] == 5
+
+
+def test_a_file_read_counts_even_without_entries(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(LIST, "utf-8")
+    (tmp_path / "notes.md").write_text("# Notes\n\nNo papers here.\n", "utf-8")
+    result = CliRunner().invoke(main, ["stats", "-j", "1", str(tmp_path / "notes.md")])
+    assert result.stdout.startswith("0 entries in 1 file;")
+    both = CliRunner().invoke(main, ["stats", "-j", "1", "--format", "json", str(tmp_path)])
+    assert (json.loads(both.stdout)["files"], json.loads(both.stdout)["entries"]) == (2, 4)
+
+
+def test_plot_with_quiet_writes_the_chart_and_prints_nothing(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    (tmp_path / "README.md").write_text(LIST, "utf-8")
+    chart = tmp_path / "years.svg"
+    result = CliRunner().invoke(
+        main, ["stats", str(tmp_path / "README.md"), "--plot", str(chart), "-q"]
+    )
+    assert result.exit_code == 0
+    assert result.output == ""
+    assert b"<svg" in chart.read_bytes()[:500]

@@ -11,7 +11,7 @@ import click
 
 from readmelint import __version__
 from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
-from readmelint.cli.info import init, rules, schema
+from readmelint.cli.info import config_command, init, rules, schema
 from readmelint.cli.lint import check, fix
 from readmelint.cli.server import server
 from readmelint.cli.shared import default_jobs, fail
@@ -22,7 +22,7 @@ __all__ = ["EXPORT_FORMATS", "STATS_FORMATS", "default_jobs", "main", "run"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="readmelint")
+@click.version_option(__version__, "-V", "--version", prog_name="readmelint")
 def main() -> None:
     """Keep a hand-written paper-list README healthy.
 
@@ -32,7 +32,7 @@ def main() -> None:
     """
 
 
-for command in (check, fix, export, stats, show, schema, init, rules, server):
+for command in (check, fix, export, stats, show, config_command, schema, init, rules, server):
     main.add_command(command)
 
 

@@ -10,24 +10,18 @@ from typing import TYPE_CHECKING
 import click
 
 from readmelint.cli.shared import (
-    STDIN,
-    each_outcome,
     fail,
     guarded,
     or_exit,
     overrides_from,
-    progress_for,
-    reported,
-    resolved,
-    stdin_source,
     with_common,
     with_run_options,
 )
+from readmelint.cli.walk import Task, Walk
 from readmelint.errors import EXIT_CLEAN, EXIT_INPUT
 
 if TYPE_CHECKING:
     from readmelint.records import Columns, Record
-    from readmelint.runner import Outcome
 
 
 # The names of readmelint.export.FORMATS and readmelint.stats.FORMATS, spelt here so
@@ -43,36 +37,18 @@ def _records(
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
-) -> tuple[list[Record], Columns]:
-    """Every entry of every file as a record, and the fields their schemas name; on any
-    error, its line on stderr and exit: a partial export would pass for a whole one."""
+) -> tuple[list[Record], Columns, int]:
+    """Every entry of every file as a record, the fields their schemas name, and how many
+    files were read; on any error, its line on stderr and exit: a partial export would
+    pass for a whole one."""
     from readmelint.records import Columns
-    from readmelint.runner import attempt, records_path, records_source
+    from readmelint.runner import records_path, records_source
 
     overrides = overrides_from(config_path, schema_path)
-    resolver, files, worst = resolved(paths, overrides, quiet)
-    stdin_where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
-
-    def standard_input() -> Outcome[list[Record]]:
-        def work() -> list[Record]:
-            source, name, where = stdin_source(stdin_filename)
-            return records_source(source, resolver.for_path(where), name)
-
-        return attempt(stdin_filename or STDIN, work)
-
+    walk = Walk(paths, overrides, jobs=jobs, quiet=quiet, stdin_filename=stdin_filename)
     found: list[Record] = []
-    progress = progress_for(files, quiet)
-    outcomes = each_outcome(
-        files,
-        jobs,
-        lambda raw: records_path(raw, resolver),
-        records_path,
-        overrides,
-        standard_input,
-    )
     empty = []
-    for outcome in reported(outcomes, progress):
-        worst = max(worst, outcome.status)
+    for outcome in walk.run(Task(records_path, records_source)):
         found.extend(outcome.value or ())
         if outcome.value == []:
             empty.append(outcome.path)
@@ -82,12 +58,14 @@ def _records(
                 f"{path}: no entries read; `readmelint init --from {path}` infers a config "
                 "that reads the list"
             )
-    if worst != EXIT_CLEAN:
+    if walk.status != EXIT_CLEAN:
         fail("nothing was written: fix the errors above, or leave those files out")
-        sys.exit(worst)
-    places = [stdin_where if raw == STDIN else Path(raw) for raw in files]
+        sys.exit(walk.status)
+    places = [walk.place(raw) for raw in walk.files]
+    resolver = walk.resolver
     schemas = guarded(lambda: [resolver.for_path(place).settings for place in places])[0] or []
-    return found, Columns.union(Columns.of(settings) for settings in schemas)
+    columns = Columns.union(Columns.of(settings) for settings in schemas)
+    return found, columns, len(walk.files)
 
 
 def _output_file(value: Path | None) -> None:
@@ -150,7 +128,7 @@ def export(
     Entries with problems are exported too.
     """
     _output_file(output)
-    records, columns = _records(paths, jobs, quiet, config_path, schema_path, stdin_filename)
+    records, columns, _ = _records(paths, jobs, quiet, config_path, schema_path, stdin_filename)
     from readmelint.export import FORMATS as WRITERS
 
     _deliver(WRITERS[output_format](records, columns), output)
@@ -202,11 +180,13 @@ def stats(
         or_exit(counting.require_plotting)
     _output_file(output)
     _output_file(plot)
-    records, columns = _records(paths, jobs, quiet, config_path, schema_path, stdin_filename)
-    counted = counting.collect(records, columns)
+    records, columns, files = _records(paths, jobs, quiet, config_path, schema_path, stdin_filename)
+    counted = counting.collect(records, columns, files)
     if plot is not None:
         from readmelint.files import write_output
 
         drawing = counting.plot(counted, kind)
         or_exit(lambda: write_output(plot, drawing))
+        if quiet and output is None:  # the chart was what was asked for
+            return
     _deliver([counting.FORMATS[output_format](counted)], output)

@@ -11,6 +11,9 @@ import click
 
 from readmelint.cli.shared import (
     fail,
+    or_exit,
+    overrides_from,
+    with_code_options,
 )
 from readmelint.errors import EXIT_INPUT
 
@@ -54,6 +57,39 @@ def init(force: bool) -> None:
         "utf-8",
     )
     click.echo(f"wrote {config} and {schema_copy}")
+
+
+@click.command("config")
+@click.argument("path", default="README.md")
+@with_code_options
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this config file instead of looking for one.",
+)
+@click.option(
+    "--schema",
+    "schema_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this JSON Schema instead of the configured or bundled one.",
+)
+def config_command(
+    path: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: Path | None,
+    schema_path: Path | None,
+) -> None:
+    """Show which config file and schema apply to PATH (default: README.md), and every
+    setting it is checked with, as the config's TOML keys."""
+    from readmelint.config import describe
+
+    overrides = overrides_from(config_path, schema_path, select, ignore)
+    resolver = or_exit(overrides.resolver)
+    file = Path(path)
+    config = or_exit(lambda: resolver.for_path(file))
+    click.echo(describe(config, file, config.excludes(file)), nl=False)
 
 
 @click.command()

@@ -1,88 +1,98 @@
-"""What the commands share: the common options, each file's outcome in path order
-(in this process or with --jobs), one-line errors and their exit codes."""
+"""What the commands share: the common options and one-line errors with their exit codes.
+(The walk over files is :mod:`readmelint.cli.walk`.)"""
 
 from __future__ import annotations
 
 import datetime
 import os
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TextIO, TypeVar, cast
 
 import click
 
 from readmelint.errors import EXIT_CLEAN, EXIT_INPUT
 
 if TYPE_CHECKING:
-    from readmelint.pool import Task
-    from readmelint.progress import Progress
-    from readmelint.runner import ConfigResolver, Outcome, Overrides
-    from readmelint.source import Source
+    from readmelint.runner import Overrides
 
 T = TypeVar("T")
 STDIN = "-"
 
 
-def _codes(value: str | None) -> frozenset[str] | None:
-    if value is None:
+def _codes(option: str, values: tuple[str, ...]) -> frozenset[str] | None:
+    """``--select``/``--ignore``: every use of the option, each a comma-separated list;
+    an unknown code is one line and exit 2."""
+    if not values:
         return None
-    return frozenset(code.strip().upper() for code in value.split(",") if code.strip())
+    from readmelint.config import known_codes
+
+    codes = [code for value in values for code in value.split(",")]
+    return or_exit(lambda: known_codes(codes), f"{option} {','.join(values)}: ")
 
 
 def fail(message: str) -> None:
     click.echo(f"readmelint: {message}", err=True)
 
 
-def guarded(work: Callable[[], T]) -> tuple[T | None, int]:
-    """Run ``work``; turn our errors into one line on stderr and their exit code."""
+def guarded(work: Callable[[], T], prefix: str = "") -> tuple[T | None, int]:
+    """Run ``work``; turn our errors into one line on stderr (after ``prefix``) and
+    their exit code."""
     from readmelint.runner import attempt
 
     outcome = attempt("", work)
     if outcome.error is not None:
-        fail(outcome.error)
+        fail(prefix + outcome.error)
     return outcome.value, outcome.status
 
 
-def or_exit(work: Callable[[], T]) -> T:
-    """Run ``work``; on one of our errors, its line on stderr and exit with its code."""
-    value, status = guarded(work)
+def or_exit(work: Callable[[], T], prefix: str = "") -> T:
+    """Run ``work``; on one of our errors, its line (after ``prefix``) on stderr and exit
+    with its code."""
+    value, status = guarded(work, prefix)
     if status != EXIT_CLEAN:
         sys.exit(status)
     return cast(T, value)
 
 
-def resolved(
-    paths: Sequence[str], overrides: Overrides, quiet: bool
-) -> tuple[ConfigResolver, list[str], int]:
-    """Each file's config resolver and the files ``paths`` name (see :func:`discover`),
-    with the exit code so far; a configuration error exits at once."""
-    resolver = or_exit(overrides.resolver)
-    files, worst = discover(paths, resolver, quiet)
-    return resolver, files, worst
+def use_color(choice: str, stream: TextIO | None = None) -> bool:
+    """Whether to colour what goes to ``stream`` (default stdout) under ``--color``:
+    ``always`` and ``never`` say; ``auto`` colours a terminal, unless the ``NO_COLOR``
+    variable is set (to anything but empty); ``FORCE_COLOR`` colours even a pipe."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return (stream or sys.stdout).isatty()
 
 
-def _paths(paths: Sequence[str]) -> list[str]:
-    return list(paths) or ["README.md"]
+_DIFF_STYLES = {"--- a/": {"bold": True}, "+++ b/": {"bold": True}, "@@ ": {"fg": "cyan"}}
 
 
-def write_diff(diff: Iterable[str]) -> None:
-    """Write the diff as it is made: held whole, a long list's would be twice its size."""
+def _painted(line: str) -> str:
+    style = next((s for start, s in _DIFF_STYLES.items() if line.startswith(start)), None)
+    if style is None:
+        colour = {"+": "green", "-": "red"}.get(line[:1])
+        if colour is None:
+            return line
+        style = {"fg": colour}
+    body = line.rstrip("\r\n")
+    return click.style(body, **style) + line[len(body) :]  # type: ignore[arg-type]
+
+
+def write_diff(diff: Iterable[str], color: bool = False) -> None:
+    """Write the diff as it is made: held whole, a long list's would be twice its size.
+    ``color``: added lines green, removed ones red, hunk headers cyan."""
     sys.stdout.flush()
     out = sys.stdout.buffer
-    for line in diff:
-        out.write(line.encode("utf-8"))
+    for chunk in diff:
+        if color:  # a chunk may be a whole diff (made in a worker): colour each line
+            chunk = "".join(_painted(line) for line in chunk.splitlines(keepends=True))
+        out.write(chunk.encode("utf-8"))
     out.flush()
-
-
-def stdin_source(stdin_filename: str | None) -> tuple[Source, str, Path]:
-    from readmelint.source import decode
-
-    name = stdin_filename or STDIN
-    data = sys.stdin.buffer.read()
-    where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
-    return decode(data, name), name, where
 
 
 common_options = [
@@ -114,14 +124,18 @@ def with_common(function: Callable[..., object]) -> Callable[..., object]:
 def overrides_from(
     config_path: Path | None,
     schema_path: Path | None,
-    select: str | None = None,
-    ignore: str | None = None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
     today: datetime.datetime | None = None,
 ) -> Overrides:
     from readmelint.runner import Overrides
 
     return Overrides(
-        config_path, schema_path, _codes(select), _codes(ignore), today.date() if today else None
+        config_path,
+        schema_path,
+        _codes("--select", select),
+        _codes("--ignore", ignore),
+        today.date() if today else None,
     )
 
 
@@ -153,6 +167,29 @@ def _jobs(context: click.Context, parameter: click.Parameter, value: str | None)
     return jobs
 
 
+code_options = [
+    click.option(
+        "--select",
+        metavar="CODES",
+        multiple=True,
+        help="Only report these codes or prefixes (RL1: every fixable rule); "
+        "comma-separated, and may be repeated.",
+    ),
+    click.option(
+        "--ignore",
+        metavar="CODES",
+        multiple=True,
+        help="Do not report these codes or prefixes; comma-separated, and may be repeated.",
+    ),
+]
+
+
+def with_code_options(function: Callable[..., object]) -> Callable[..., object]:
+    for option in reversed(code_options):
+        function = option(function)
+    return function
+
+
 run_options = [
     click.option(
         "--jobs",
@@ -166,8 +203,9 @@ run_options = [
         "--quiet",
         "-q",
         is_flag=True,
-        help="Print problems (check), diffs (fix --diff) and errors only: no summary, "
-        "notes, progress or `fixed PATH` lines.",
+        help="Print problems (check), diffs (fix --diff), data (export, stats; nothing "
+        "but the chart with stats --plot) and errors only: no summary, notes, progress "
+        "or `fixed PATH` lines.",
     ),
 ]
 
@@ -176,84 +214,3 @@ def with_run_options(function: Callable[..., object]) -> Callable[..., object]:
     for option in reversed(run_options):
         function = option(function)
     return function
-
-
-def discover(paths: Sequence[str], resolver: ConfigResolver, quiet: bool) -> tuple[list[str], int]:
-    """The files ``paths`` name or hold, each file and folder excluded by its own
-    nearest config; notes (unless ``quiet``) and errors on stderr; the exit code so far."""
-    from functools import partial
-
-    from readmelint.discover import markdown_files
-
-    worst = EXIT_CLEAN
-    searched = []
-    for raw in _paths(paths):
-        if _loops(raw):  # discovery's one line for this argument; the others go on
-            _, status = guarded(partial(markdown_files, [raw]))
-            worst = max(worst, status)
-        else:
-            searched.append(raw)
-    found, status = guarded(lambda: markdown_files(searched, resolver.excludes))
-    if found is None:
-        return [], max(worst, status)
-    if not quiet:
-        for note in found.notes:
-            fail(note)
-    return found.files, worst
-
-
-def _loops(raw: str) -> bool:
-    """Whether the argument ``raw`` is a symbolic link loop."""
-    if raw == STDIN:
-        return False
-    try:
-        os.stat(raw)
-    except OSError as error:
-        import errno
-
-        return error.errno == errno.ELOOP
-    return False
-
-
-def each_outcome(
-    files: Sequence[str],
-    jobs: int,
-    serial: Callable[[str], Outcome[T]],
-    parallel: Task,
-    overrides: Overrides,
-    standard_input: Callable[[], Outcome[T]],
-) -> Generator[Outcome[T], None, None]:
-    """Each file's outcome in the order of ``files``: in this process with ``serial``,
-    or in worker processes with ``parallel`` when there is more than one file and job.
-    Standard input is always read here. Close the iterator to stop early."""
-    on_disk = [raw for raw in files if raw != STDIN]
-    results: Generator[Outcome[T], None, None]
-    if jobs > 1 and len(on_disk) > 1:
-        from readmelint.pool import run_parallel
-
-        results = run_parallel(parallel, on_disk, jobs, overrides)
-    else:
-        results = (serial(raw) for raw in on_disk)
-    with closing(results):
-        for raw in files:
-            yield standard_input() if raw == STDIN else next(results)
-
-
-def progress_for(files: Sequence[str], quiet: bool) -> Progress:
-    from readmelint.progress import Progress, wanted
-
-    return Progress(len(files), sys.stderr, wanted(sys.stderr, quiet))
-
-
-def reported(
-    outcomes: Generator[Outcome[T], None, None], progress: Progress
-) -> Iterator[Outcome[T]]:
-    """Each outcome, with its error (if any) printed above the progress line."""
-    with closing(outcomes):
-        for outcome in outcomes:
-            if outcome.error is not None:
-                progress.clear()
-                fail(outcome.error)
-            yield outcome
-            progress.advance()
-    progress.close()

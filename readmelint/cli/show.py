@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from readmelint.cli.shared import (
-    STDIN,
-    fail,
-    overrides_from,
-    resolved,
-    stdin_source,
-    with_common,
-)
+from readmelint.cli.shared import overrides_from, with_common
+from readmelint.cli.walk import Task, Walk
 from readmelint.errors import EXIT_CLEAN
+
+if TYPE_CHECKING:
+    from readmelint.config import Config
+    from readmelint.runner import ConfigResolver, Outcome
+    from readmelint.source import Source
 
 
 @click.command()
@@ -31,29 +32,28 @@ def show(
     Each entry's line, layout, title and the fields read; between them, what
     looks like a paper but is not read; then a count. For data, use export.
     """
-    import sys
-
-    from readmelint.files import read_file
-    from readmelint.runner import attempt
-    from readmelint.show import show_source
-
     overrides = overrides_from(config_path, schema_path)
-    resolver, files, worst = resolved(paths, overrides, quiet=False)
-    for raw in files:
-
-        def work(raw: str = raw) -> list[str]:
-            if raw == STDIN:
-                source, name, where = stdin_source(stdin_filename)
-            else:
-                source, name, where = read_file(Path(raw)).source, raw, Path(raw)
-            return show_source(source.text, resolver.for_path(where).settings, name)
-
-        outcome = attempt(raw, work)
-        if outcome.error is not None:
-            fail(outcome.error)
-            worst = max(worst, outcome.status)
-            continue
+    walk = Walk(paths, overrides, jobs=1, quiet=False, stdin_filename=stdin_filename)
+    for outcome in walk.run(Task(_show_path, _show_source)):
+        walk.clear()
         for line in outcome.value or ():
             click.echo(line, nl=False)
-    if worst != EXIT_CLEAN:
-        sys.exit(worst)
+    if walk.status != EXIT_CLEAN:
+        sys.exit(walk.status)
+
+
+def _show_source(source: Source, config: Config, name: str) -> list[str]:
+    from readmelint.show import show_source
+
+    return show_source(source.text, config.settings, name)
+
+
+def _show_path(raw: str, resolver: ConfigResolver) -> Outcome[list[str]]:
+    from readmelint.files import read_file
+    from readmelint.runner import attempt
+
+    def work() -> list[str]:
+        file = Path(raw)
+        return _show_source(read_file(file).source, resolver.for_path(file), raw)
+
+    return attempt(raw, work)
