@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readmelint.errors import InputError
+from readmelint.files import is_temporary
 
 if TYPE_CHECKING:
     import subprocess
@@ -216,6 +217,8 @@ class _Walk:
 
     def entry(self, folder: _Folder, entry: os.DirEntry[str]) -> None:
         name = entry.name
+        if is_temporary(name):
+            return  # a write in progress, or one a killed fix left: never a list
         states = None
         if folder.pattern is None:
             if name.startswith("."):

@@ -4,12 +4,25 @@ Writes go to a temporary file in the same folder, keep the original's
 permission bits, are flushed to disk, and replace the original in one rename,
 so a crash leaves either the old file or the new one. Before the rename the
 original is read again: if someone changed it meanwhile, nothing is written.
+
+A file with other hard links cannot be renamed over (its other names would keep
+the old text), so its new text is written into it in place, through a journal:
+the new text goes to a journal file beside it first, flushed to disk, and only
+then into the file; the journal is removed last. A process killed while writing
+the file leaves a complete journal, and the next ``fix`` of the file finishes
+the write from it (``check`` refuses the half-written file until then); killed
+while writing the journal, it leaves the file untouched and an incomplete
+journal, which the next ``fix`` removes. Temporary files are named
+``.NAME.PID.readmelint-new`` and ``.NAME.PID.readmelint-journal``; the next
+``fix`` of NAME removes those whose process is gone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,8 +71,15 @@ class ReadFile:
     source: Source
 
 
-def read_file(path: Path) -> ReadFile:
-    """Read and decode ``path``, or raise :class:`InputError` saying why not."""
+def read_file(path: Path, finish_interrupted: bool = False) -> ReadFile:
+    """Read and decode ``path``, or raise :class:`InputError` saying why not.
+
+    ``finish_interrupted`` (``fix`` that writes): first finish a write into the file
+    that a killed ``fix`` left half done, and remove its stale temporary files.
+    Without it, such a file is refused.
+    """
+    if finish_interrupted:
+        _clean_up_after_killed_runs(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -70,6 +90,12 @@ def read_file(path: Path) -> ReadFile:
         raise InputError(f"{path}: is a directory; pass Markdown files, e.g. {path}/README.md")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file")
+    if info.st_nlink > 1 and not finish_interrupted and _interrupted_write(path, info):
+        raise InputError(
+            f"{path}: a fix was killed while writing this file (it has other hard links, "
+            f"so it is written in place) and it may be half-written; run `readmelint fix "
+            f"{path}` to finish that write from its journal"
+        )
     if info.st_size > MAX_FILE_BYTES:
         raise InputError(
             f"{path}: {info.st_size // (1024 * 1024)} MB is over readmelint's limit of "
@@ -104,7 +130,8 @@ def check_writable(path: Path) -> None:
 
 
 def write_file(original: ReadFile, data: bytes) -> None:
-    """Atomically replace ``original.path`` with ``data``, unless it changed since it was read."""
+    """Replace the content of ``original.path`` with ``data``, unless it changed since it
+    was read: in one rename, or through a journal for a file with other hard links."""
     path = original.path
     check_writable(path)
     info = path.stat()
@@ -116,7 +143,46 @@ def write_file(original: ReadFile, data: bytes) -> None:
                 "written, run it again"
             )
 
-    _replace(path, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid), unchanged)
+    if info.st_nlink > 1:
+        _write_linked(path, data, (info.st_dev, info.st_ino), unchanged)
+    else:
+        _replace(path, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid), unchanged)
+
+
+# A temporary file of ours: the file it is for, and the process that made it.
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.readmelint-(?P<kind>new|journal)")
+_JOURNAL_MAGIC = b"readmelint journal 1\n"
+
+
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of readmelint's temporary files (never a list)."""
+    return _TEMPORARY.fullmatch(name) is not None
+
+
+def _temporary(path: Path, kind: str) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.readmelint-{kind}")
+
+
+def _open_new(temporary: Path) -> int:
+    # O_TRUNC, not O_EXCL: a file of this name is a dead process's (its pid is ours now).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    return os.open(temporary, flags, 0o600)
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or unlink in ``folder`` durable (where the system allows it)."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _replace(
@@ -128,19 +194,17 @@ def _replace(
 ) -> None:
     """Write ``data`` to a temporary file beside ``path``, flushed to disk, then rename it
     over ``path``: a crash leaves the old file or the new one, never half of one."""
-    import tempfile  # only writes need it
-
+    temporary = _temporary(path, "new")
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".readmelint"
-        )
+        handle = _open_new(temporary)
     except OSError as error:
         raise InputError(f"{path}: cannot write beside it: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+        try:
+            _write_all(handle, data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
         os.chmod(temporary, mode)
         if owner is not None:
             with contextlib.suppress(OSError):  # only root can give a file away
@@ -148,11 +212,129 @@ def _replace(
         if before_rename is not None:
             before_rename()
         os.replace(temporary, path)
+        _sync_folder(path.parent)
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _write_linked(
+    path: Path, data: bytes, inode: tuple[int, int], before_writing: Callable[[], None]
+) -> None:
+    """Write ``data`` into ``path`` in place (every hard link sees it), journalled: see
+    the module's documentation."""
+    journal = _temporary(path, "journal")
+    try:
+        handle = _open_new(journal)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write beside it: {error.strerror}") from None
+    try:
+        try:
+            header = f"{inode[0]} {inode[1]} {len(data)} {hashlib.sha256(data).hexdigest()}\n"
+            _write_all(handle, _JOURNAL_MAGIC + header.encode("ascii") + data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        _sync_folder(path.parent)
+        before_writing()
+        _write_in_place(path, data)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(journal)
+        _sync_folder(path.parent)
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _write_all(handle, data)
+        os.ftruncate(handle, len(data))
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _read_journal(journal: Path) -> tuple[tuple[int, int], bytes] | None:
+    """The inode a journal is for and the text to write into it; None if incomplete."""
+    try:
+        content = journal.read_bytes()
+    except OSError:
+        return None
+    if not content.startswith(_JOURNAL_MAGIC):
+        return None
+    header, newline, data = content[len(_JOURNAL_MAGIC) :].partition(b"\n")
+    parts = header.split()
+    if not newline or len(parts) != 4 or not all(part.isdigit() for part in parts[:3]):
+        return None
+    device, inode, length = (int(part) for part in parts[:3])
+    if len(data) != length or hashlib.sha256(data).hexdigest().encode() != parts[3]:
+        return None
+    return (device, inode), data
+
+
+def _stale_temporaries(path: Path) -> list[tuple[Path, str]]:
+    """This file's temporary files whose process is gone, with their kind."""
+    prefix = f".{path.name}."
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix)]
+    except OSError:
+        return []
+    stale = []
+    for name in names:
+        found = _TEMPORARY.fullmatch(name)
+        if found and found["name"] == path.name and not _alive(int(found["pid"])):
+            stale.append((path.parent / name, found["kind"]))
+    return stale
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # this process's own, in use
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process (or no pid at all): not ours to judge
+    return True
+
+
+def _interrupted_write(path: Path, info: os.stat_result) -> bool:
+    """Whether a killed fix left a complete journal for this file (so it may be torn)."""
+    for journal, kind in _stale_temporaries(path):
+        if kind == "journal":
+            read = _read_journal(journal)
+            if read is not None and read[0] == (info.st_dev, info.st_ino):
+                return True
+    return False
+
+
+def _clean_up_after_killed_runs(path: Path) -> None:
+    """Finish a journalled write a killed fix left, and remove its temporary files."""
+    stale = _stale_temporaries(path)
+    for temporary, kind in stale:
+        if kind == "journal":
+            read = _read_journal(temporary)
+            try:
+                info = path.stat()
+            except OSError:
+                info = None
+            if read is not None and info is not None and read[0] == (info.st_dev, info.st_ino):
+                try:
+                    _write_in_place(path, read[1])
+                except OSError as error:
+                    raise InputError(
+                        f"{path}: cannot finish the write a killed fix left in {temporary}: "
+                        f"{error.strerror}"
+                    ) from None
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+    if stale:
+        _sync_folder(path.parent)
 
 
 def check_output(path: Path) -> None:

@@ -197,8 +197,8 @@ def fix_file(
 ) -> FixResult:
     """Fix the file ``path``, writing it in ``FixMode.WRITE``; ``count_remaining``
     (default: when writing) checks the fixed text too."""
-    original: ReadFile = read_file(path)
     write = mode is FixMode.WRITE
+    original: ReadFile = read_file(path, finish_interrupted=write)
     counting = write if count_remaining is None else count_remaining
     result = fix_source(original.source, config, str(path), renderer, count_remaining=counting)
     if write and result.changed:

@@ -175,6 +175,27 @@ def huge_settings_file(option: str, name: str) -> Callable[[Path], Setup]:
     return make
 
 
+def half_written_linked_file(folder: Path) -> Setup:
+    """A hard-linked list and the complete journal of a fix killed while writing it."""
+    import hashlib
+    import subprocess
+    import sys
+
+    path = readme(folder)
+    os.link(path, folder / "copy.md")
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    info, new = path.stat(), README.encode()
+    header = f"{info.st_dev} {info.st_ino} {len(new)} {hashlib.sha256(new).hexdigest()}\n"
+    journal = folder / f".README.md.{dead}.readmelint-journal"
+    journal.write_bytes(b"readmelint journal 1\n" + header.encode() + new)
+    return Setup([str(path)], path)
+
+
 def config_naming_a_broken_schema(folder: Path) -> Setup:
     schema = schema_file(folder, "{")
     setup = with_config(f'schema = "{schema.name}"\n')(folder)
@@ -230,6 +251,14 @@ CASES = [
         "`PATH: is a symbolic link loop; point the link at a real file or folder, or remove it`",
         "is a symbolic link loop; point the link at a real file or folder",
         symlink_loop,
+    ),
+    BadInput(
+        "half-written-linked-file",
+        "`check` (or `fix --diff`, `--check`) on a hard-linked file whose `fix` was killed",
+        "`PATH: a fix was killed while writing this file ...; run `readmelint fix PATH` ...`",
+        "a fix was killed while writing this file",
+        half_written_linked_file,
+        commands=("check",),
     ),
     BadInput(
         "read-only-file",
