@@ -17,7 +17,19 @@ else ``@misc``. The venue field is keyed ``accepted``, ``venue``,
 family name (or the first word of the heading or title) and the year, with ``a``, ``b`` ... for
 repeats, in the order of the entries. arXiv links give ``eprint`` and
 ``archivePrefix = {arXiv}``. Text is UTF-8 (biber and modern BibTeX read it); the
-characters LaTeX treats as special are escaped.
+characters LaTeX treats as special are escaped, braces as ``\\textbraceleft{}`` and
+``\\textbraceright{}`` so that every value's braces balance (BibTeX counts them, escaped or
+not, to find where a value ends); ``url`` and ``eprint`` are written verbatim, as biblatex
+and the url package read them.
+
+Besides its value, a field has ``KEY_text`` (its plain text, without Markdown or HTML)
+where that differs, and ``KEY_iso`` where it is a date field holding a date: ISO 8601,
+a partial date staying partial (``2023.10`` is ``2023-10``).
+
+CSV writes every value as it is. A value that starts with ``=``, ``+``, ``-`` or ``@``
+stays so: the export is data (pandas, scripts), where a guard such as a leading ``'``
+would change ``-`` placeholders and ``+1`` notes, and it holds what the README already
+shows; open it in a spreadsheet by importing it as text.
 """
 
 from __future__ import annotations
@@ -47,10 +59,12 @@ _KINDS = {
     VenueKind.JOURNAL: "article",
     VenueKind.OTHER: "misc",
 }
+# Braces as commands, never \{ or \}: BibTeX and pybtex count every brace, escaped or
+# not, to find where a value ends, so a lone one would swallow the rest of the file.
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -87,7 +101,16 @@ def flat(record: Record) -> dict[str, Any]:
         if link is not None:
             row[f"{key}_url"] = link[1]
             row[f"{key}_title"] = link[0]
+        text = plain_text(value)
+        if text != value:
+            row[f"{key}_text"] = text
+        if field_key in record.iso_dates:
+            row[f"{key}_iso"] = record.iso_dates[field_key]
     return row
+
+
+# What a field may have beside its value, in this order (see :func:`flat`).
+_BESIDE = ("_url", "_title", "_text", "_iso")
 
 
 def as_json(records: Iterable[Record], columns: Columns) -> Iterator[str]:
@@ -114,8 +137,13 @@ def as_csv(records: Iterable[Record], columns: Columns) -> Iterator[str]:
         keys.update(dict.fromkeys(map(column, record.fields)))
     for key in keys:
         header.append(key)
-        if any(f"{key}_url" in row for row in rows):
-            header += [f"{key}_url", f"{key}_title"]
+        for beside in _BESIDE:
+            if any(f"{key}{beside}" in row for row in rows):
+                header.append(f"{key}{beside}")
+        if f"{key}_text" in header:  # a row without it has no markup: its text is its value
+            for row in rows:
+                if key in row:
+                    row.setdefault(f"{key}_text", row[key])
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, header)
     writer.writeheader()
@@ -164,7 +192,10 @@ def bibtex_entry(record: Record, keys: dict[str, int]) -> str:
     if record.sections:
         fields.append(("note", " > ".join(record.sections)))
     key = _citation_key(authors, record.title or title, year, keys)
-    body = ",\n".join(f"  {name} = {{{_escape(value)}}}" for name, value in fields)
+    body = ",\n".join(
+        f"  {name} = {{{_verbatim(value) if name in _VERBATIM else _escape(value)}}}"
+        for name, value in fields
+    )
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
@@ -214,6 +245,17 @@ def _suffix(count: int) -> str:
 def _ascii(word: str) -> str:
     folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return "".join(c for c in folded.lower() if c.isalnum())
+
+
+# Fields biblatex (and BibTeX's url package) read verbatim: a URL stays as written.
+_VERBATIM = frozenset({"url", "eprint"})
+
+
+def _verbatim(value: str) -> str:
+    """A URL as written, but for what would end the value early or cannot be in a URL:
+    braces, backslashes and whitespace, percent-encoded as a URL may write them."""
+    encoded = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+    return "".join(encoded.get(char, "%20" if char.isspace() else char) for char in value.strip())
 
 
 def _escape(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readmelint.markdown import parse_inline
 from readmelint.model import Diagnostic, Document, Entry
@@ -28,6 +28,8 @@ class Record:
     fields: Mapping[str, str]  # schema key -> Markdown source, in schema order
     date: tuple[int | None, int | None, int | None] | None  # its date field, read
     problems: int  # how many diagnostics its lines have
+    # Each date field that reads as a date, in ISO 8601: 2023-10, 2025-06-20, --07-29.
+    iso_dates: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +78,18 @@ def records(
     order = schema.order
     for entry in document.entries:
         fields: dict[str, str] = {}
-        for field in sorted(entry.fields, key=lambda f: order.get(f.key or "", len(order))):
-            key = field.key or UNLABELLED
+        iso_dates: dict[str, str] = {}
+        for item in sorted(entry.fields, key=lambda f: order.get(f.key or "", len(order))):
+            key = item.key or UNLABELLED
             repeat = 1
             while key in fields:  # a field given twice is kept twice: `authors_2`
                 repeat += 1
-                key = f"{field.key or UNLABELLED}_{repeat}"
-            fields[key] = field.value
+                key = f"{item.key or UNLABELLED}_{repeat}"
+            fields[key] = item.value
+            spec = schema.spec(item.key)
+            read = spec.date_of(item.value) if spec is not None else None
+            if read is not None:
+                iso_dates[key] = str(read)
         date = None
         if dated is not None and dated.key in fields:
             found = dated.date_of(fields[dated.key])
@@ -98,6 +105,7 @@ def records(
             fields=fields,
             date=date,
             problems=sum(problems[line] for line in lines[first:last]),
+            iso_dates=iso_dates,
         )
 
 

@@ -131,6 +131,11 @@ class Schema:
                 f"{self.name}: cannot resolve $ref {error}; readmelint never fetches "
                 "schemas over the network, so inline the referenced schema"
             ) from None
+        except RecursionError:  # entries are shallow: the schema recurses, not the entry
+            raise SchemaError(
+                f"{self.name}: validating an entry recursed without end (a $ref cycle?); "
+                "make every $ref lead to a schema that does not refer back to it"
+            ) from None
 
 
 def bundled_schema_text() -> str:
@@ -290,16 +295,39 @@ def _resolve_every_ref(document: Mapping[str, Any], registry: Registry[Any], nam
             reference = node.get("$ref")
             if isinstance(reference, str):
                 try:
-                    registry.resolver(base_uri=base).lookup(reference)
+                    loop = _ref_loop(registry.resolver(base_uri=base), reference)
                 except Unresolvable:
                     raise SchemaError(
                         f"{name}: cannot resolve $ref {reference!r}; readmelint never "
                         "fetches schemas over the network or from other files, so copy the "
                         'referenced schema under "$defs" and refer to it as "#/$defs/..."'
                     ) from None
+                if loop:
+                    raise SchemaError(
+                        f"{name}: $ref {reference!r} leads back to itself "
+                        f"({' -> '.join(loop)}), so no entry could be checked against it; "
+                        "point one of these at a schema that is not only a $ref"
+                    )
             stack.extend((value, base) for value in node.values())
         elif isinstance(node, list):
             stack.extend((value, base) for value in node)
+
+
+def _ref_loop(resolver: Any, reference: str) -> list[str]:
+    """The ``$ref`` chain from ``reference`` if it comes back to a schema it passed
+    (validating would recurse for ever, whatever the entry), else nothing."""
+    chain = [reference]
+    seen: set[int] = set()
+    resolved = resolver.lookup(reference)
+    while True:
+        contents = resolved.contents
+        if not isinstance(contents, dict) or not isinstance(contents.get("$ref"), str):
+            return []
+        if id(contents) in seen:
+            return chain
+        seen.add(id(contents))
+        chain.append(contents["$ref"])
+        resolved = resolved.resolver.lookup(contents["$ref"])
 
 
 def _refuse_remote_refs(node: object, name: str) -> None:

@@ -27,8 +27,39 @@ class Source:
         return ((BOM if self.bom else "") + self.text).encode("utf-8")
 
 
+# Byte order marks of the encodings that put NUL bytes in text, longest first.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, by a byte order mark or by the NUL bytes that ASCII text in
+    them has at every other (or every fourth) byte; None for anything else."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    for width, encoding in ((4, "UTF-32"), (2, "UTF-16")):
+        columns = [sample[offset::width] for offset in range(width)]
+        nul = [column.count(0) / len(column) for column in columns if column]
+        # Mostly NULs in every column but one, which holds the text: a wide encoding.
+        if sorted(nul)[0] < 0.1 and sorted(nul)[1] > 0.7:
+            return encoding
+    return None
+
+
 def decode(data: bytes, name: str) -> Source:
     """Decode UTF-8 Markdown, refusing binary and other encodings."""
+    suspect = data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data
+    wide = _wide_encoding(data) if suspect else None
+    if wide is not None:
+        raise InputError(f"{name}: {wide} text, not UTF-8; re-save the file as UTF-8 and run again")
     if b"\x00" in data:
         raise InputError(
             f"{name}: binary file (contains NUL bytes); readmelint reads Markdown text"

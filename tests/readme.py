@@ -73,3 +73,26 @@ def option_table() -> list[tuple[str, str]]:
         elif token.type == "table_close" and rows and rows[0][:2] == ["option", "commands"]:
             return [(row[0], row[1]) for row in rows[1:]]
     raise AssertionError("README.md has no table whose columns are option, commands, ...")
+
+
+def assert_is_a_tag(name: str) -> None:
+    """``name`` is a tag of this repository, on a commit of its history (skip outside a
+    git checkout, or in a shallow clone, which holds no history to look in)."""
+    import subprocess
+
+    import pytest
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+    try:
+        shallow = git("rev-parse", "--is-shallow-repository")
+    except OSError:
+        pytest.skip("git is not installed")
+    if shallow.returncode != 0:
+        pytest.skip(f"{ROOT} is not a git checkout")
+    if shallow.stdout.strip() == "true":
+        pytest.skip("a shallow clone has no tags to look for; clone the whole repository")
+    found = git("rev-parse", "--verify", "--quiet", f"refs/tags/{name}^{{commit}}")
+    assert found.returncode == 0, f"the README names {name}, which is no tag of this repository"
+    assert git("merge-base", "--is-ancestor", found.stdout.strip(), "HEAD").returncode == 0

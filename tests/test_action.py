@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import pytest
 
 from tests.helpers import BROKEN, CLEAN, ROOT
+from tests.readme import assert_is_a_tag, blocks_for
 
 yaml = pytest.importorskip("yaml")
 
@@ -179,3 +180,32 @@ def test_check_step_passes_on_a_clean_file_with_only_the_summary(
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == "No problems in 1 file.\n"
+
+
+def readme_workflow() -> dict[str, Any]:
+    (block,) = blocks_for(__file__)
+    workflow: dict[str, Any] = yaml.safe_load(block.text)
+    return workflow
+
+
+def readme_step() -> dict[str, Any]:
+    steps = readme_workflow()["jobs"]["readmelint"]["steps"]
+    return next(step for step in steps if "readmelint@" in step.get("uses", ""))
+
+
+def test_the_readme_workflow_names_a_tag_of_this_repository_and_no_release() -> None:
+    step = readme_step()
+    where, ref = step["uses"].split("@")
+    assert where == "OWNER/readmelint"
+    assert_is_a_tag(ref)
+    assert set(step["with"]) <= set(ACTION["inputs"])
+    assert "version" not in step["with"]  # readmelint is on no package index yet
+
+
+def test_the_readme_workflow_checks_as_its_step_says(
+    run_check_step: CheckStep, tmp_path: Path
+) -> None:
+    (tmp_path / "README.md").write_text(BROKEN, "utf-8")
+    result = run_check_step(readme_step()["with"]["paths"])
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=README.md,line=6,col=3,title=RL003::")

@@ -101,6 +101,16 @@ def latin1(folder: Path) -> Setup:
     return Setup([str(path)], path)
 
 
+def utf16(folder: Path) -> Setup:
+    path = readme(folder, README.encode("utf-16"))  # with a byte order mark
+    return Setup([str(path)], path)
+
+
+def utf16_without_a_mark(folder: Path) -> Setup:
+    path = readme(folder, README.encode("utf-16-le"))
+    return Setup([str(path)], path)
+
+
 def binary(folder: Path) -> Setup:
     path = readme(folder, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     return Setup([str(path)], path)
@@ -212,10 +222,24 @@ CASES = [
     ),
     BadInput(
         "not-utf-8",
-        "a file in another encoding (Latin-1, UTF-16 ...)",
+        "a file in another encoding (Latin-1, Windows-1252 ...)",
         "`PATH: not UTF-8 (invalid byte at offset N); re-save the file as UTF-8 and run again`",
         "not UTF-8 (invalid byte at offset 7); re-save the file as UTF-8",
         latin1,
+    ),
+    BadInput(
+        "utf-16",
+        "a UTF-16 or UTF-32 file (by its byte order mark, or the NUL bytes of its ASCII)",
+        "`PATH: UTF-16 text, not UTF-8; re-save the file as UTF-8 and run again`",
+        "UTF-16 text, not UTF-8; re-save the file as UTF-8",
+        utf16,
+    ),
+    BadInput(
+        "utf-16-without-a-mark",
+        "the same without a byte order mark",
+        "the same",
+        "UTF-16 text, not UTF-8; re-save the file as UTF-8",
+        utf16_without_a_mark,
     ),
     BadInput(
         "binary",
@@ -327,6 +351,18 @@ CASES = [
         "`SCHEMA: cannot resolve $ref ...; ... inline the referenced schema`",
         "cannot resolve $ref",
         with_schema(with_tags({"$ref": "tags.schema.json"})),
+    ),
+    BadInput(
+        "schema-ref-cycle",
+        "a schema whose `$ref`s lead back to themselves",
+        "`SCHEMA: $ref '#/$defs/a' leads back to itself (#/$defs/a -> #/$defs/b -> #/$defs/a) ...`",
+        "$ref '#/$defs/a' leads back to itself (#/$defs/a -> #/$defs/b -> #/$defs/a)",
+        with_schema(
+            with_tags(
+                {"$ref": "#/$defs/a"},
+                **{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}},
+            )
+        ),
     ),
     BadInput(
         "schema-deeply-nested",

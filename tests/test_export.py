@@ -10,6 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pybtex.database as pybtex
 import pytest
 from bibtexparser.entrypoint import parse_string
 from click.testing import CliRunner
@@ -19,6 +20,7 @@ from readmelint.cli import EXPORT_FORMATS, main
 from readmelint.export import FORMATS, METADATA, flat
 from readmelint.parse import parse
 from readmelint.records import Columns, Record, records
+from readmelint.schema import build_schema
 from readmelint.settings import Settings
 from tests.helpers import config_of, corpus_lists, corpus_text, settings_of
 
@@ -94,7 +96,10 @@ def test_csv_round_trips_through_the_csv_module() -> None:
         for key, value in record.items():
             wanted = " > ".join(value) if key == "section" else str(value)
             assert row[key] == wanted
-        assert all(row[key] == "" for key in row.keys() - record.keys())
+        for key in row.keys() - record.keys():
+            # A field without markup has no KEY_text in JSON; CSV gives its value there.
+            base = key.removesuffix("_text")
+            assert row[key] == (str(record[base]) if key != base and base in record else "")
     assert "\r\n" in text  # RFC 4180 line ends
 
 
@@ -124,7 +129,8 @@ def test_bibtex_escapes_what_latex_treats_as_special() -> None:
     library = parse_string(export(text, "bibtex"))
     assert not library.failed_blocks
     assert library.entries[0]["title"].startswith(
-        r"100\% \{Deep\} \#1 R\&D\_x \textasciitilde{}\textasciicircum{} \textbackslash{}"
+        r"100\% \textbraceleft{}Deep\textbraceright{} \#1 R\&D\_x "
+        r"\textasciitilde{}\textasciicircum{} \textbackslash{}"
     )
 
 
@@ -137,7 +143,10 @@ def test_bibtex_keys_are_unique_in_entry_order() -> None:
 def field_values(record: dict[str, object]) -> Counter[str]:
     """The values of a JSON record's fields: not its metadata nor the parts of a link."""
     links = {
-        f"{key}_{part}" for key in record for part in ("url", "title") if f"{key}_url" in record
+        f"{key}_{part}"
+        for key in record
+        for part in ("url", "title", "text", "iso")
+        if f"{key}_{part}" in record
     }
     return Counter(
         str(value) for key, value in record.items() if key not in METADATA and key not in links
@@ -163,6 +172,7 @@ def test_bibtex_of_every_corpus_list_parses(name: str) -> None:
     library = parse_string(exported)
     assert not library.failed_blocks
     assert len(library.entries) == len(parse(text, settings).entries)
+    assert len(pybtex.parse_string(exported, "bibtex").entries) == len(library.entries)
     assert len({entry.key for entry in library.entries}) == len(library.entries)
 
 
@@ -235,3 +245,99 @@ def test_export_in_a_real_process_reads_the_corpus_with_its_config() -> None:
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
     assert len(rows) == 648
     assert all(row["layout"] == "table" and row["line"].isdigit() for row in rows)
+
+
+def test_bibtex_writes_a_url_verbatim_and_lone_braces_that_balance() -> None:
+    """BibTeX and pybtex count braces, escaped or not; biblatex reads `url` verbatim."""
+    url = "https://example.org/foo_bar#sec%20x&y=~1"
+    text = EXAMPLE.replace(
+        "[Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)",
+        f"[A lone }} brace, and {{ another]({url})",
+    )
+    exported = export(text, "bibtex")
+    assert f"url = {{{url}}}" in exported
+    assert len(pybtex.parse_string(exported, "bibtex").entries) == 2
+    assert len(parse_string(exported).entries) == 2
+    entry = pybtex.parse_string(exported, "bibtex").entries["he2015"]
+    assert entry.fields["url"] == url
+    assert entry.fields["title"] == r"A lone \textbraceright{} brace, and \textbraceleft{} another"
+    assert not parse_string(exported).failed_blocks
+
+
+def test_a_url_with_braces_or_spaces_is_percent_encoded() -> None:
+    text = EXAMPLE.replace("(https://arxiv.org/abs/1512.03385)", "(<https://e.org/a b{c}\\d>)")
+    entry = pybtex.parse_string(export(text, "bibtex"), "bibtex").entries["he2015"]
+    assert entry.fields["url"] == "https://e.org/a%20b%7Bc%7D%5Cd"
+
+
+DATED = Settings(
+    schema=build_schema(
+        {
+            "type": "object",
+            "properties": {
+                "fields": {
+                    "type": "object",
+                    "properties": {
+                        "paper": {"title": "Paper"},
+                        "date": {
+                            "title": "Date",
+                            "x-date-format": ["Mon D, YYYY", "YYYY.MM", "YYYY", "MM-DD"],
+                        },
+                        "note": {"title": "Note"},
+                    },
+                }
+            },
+        },
+        "dated.schema.json",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2023.10", "2023-10"),
+        ("Jun 20, 2025", "2025-06-20"),
+        ("2023", "2023"),  # a partial date stays partial
+        ('<span style="color:red">07-29</span>', "--07-29"),  # no year: ISO 8601's --MM-DD
+        ("`2024.01`", "2024-01"),
+        ("soon", None),
+    ],
+)
+def test_each_date_field_is_also_an_iso_date(written: str, iso: str | None) -> None:
+    text = f"### A\n- **Paper:** p\n- **Date:** {written}\n- **Note:** n\n"
+    (record,) = json.loads(export(text, "json", DATED))
+    assert record["date"] == written
+    assert record.get("date_iso") == iso
+
+
+def test_each_field_is_also_plain_text_where_it_has_markup() -> None:
+    text = (
+        "### A\n- **Paper:** **Bold** and [a link](https://e.org) `code`\n"
+        '- **Date:** <span style="color:red">07-29</span>\n- **Note:** plain\n'
+    )
+    (record,) = json.loads(export(text, "json", DATED))
+    assert record["paper_text"] == "Bold and a link code"
+    assert record["date_text"] == "07-29"
+    assert "note_text" not in record  # no markup: its text is its value
+    row = next(csv.DictReader(io.StringIO(export(text, "csv", DATED))))
+    assert (row["date_text"], row["date_iso"]) == ("07-29", "--07-29")
+    assert "note_text" not in row  # a column only where some entry's text differs
+
+
+def test_csv_as_pandas_reads_it() -> None:
+    """A CSV cell has no type: pandas makes `2023.10` the float 2023.1 whatever the quoting.
+    The ISO column reads as text by default, and `dtype=str` keeps every value as written."""
+    pandas = pytest.importorskip("pandas")
+    text = "".join(
+        f"### {name}\n- **Paper:** p\n- **Date:** {date}\n- **Note:** =1+1\n\n"
+        for name, date in (("A", "2023.10"), ("B", "2024.01"))
+    )
+    data = io.StringIO(export(text, "csv", DATED))
+    inferred = pandas.read_csv(data)
+    assert list(inferred["date_iso"]) == ["2023-10", "2024-01"]
+    assert inferred["date"].dtype.kind == "f"  # why the ISO column is there
+    data.seek(0)
+    as_written = pandas.read_csv(data, dtype=str, keep_default_na=False)
+    assert list(as_written["date"]) == ["2023.10", "2024.01"]
+    assert list(as_written["note"]) == ["=1+1", "=1+1"]  # written as it is: see the README

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import BROKEN, CLEAN, ROOT
+from tests.readme import assert_is_a_tag, blocks_for
 
 pytestmark = [
     pytest.mark.precommit,
@@ -204,3 +205,23 @@ def test_hooks_run_only_on_markdown(pre_commit: PreCommit, tmp_path: Path) -> No
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("(no files to check)Skipped") == 2
+
+
+def test_the_readme_config_works_as_written(tmp_path: Path) -> None:
+    """The README's config, only this repository's URL put in: its rev is a tag, and both
+    hooks at that tag install and run."""
+    (block,) = blocks_for(__file__)
+    url = "https://github.com/OWNER/readmelint"
+    assert url in block.text
+    (rev,) = (line.split(":", 1)[1].strip() for line in block.text.splitlines() if "rev:" in line)
+    assert_is_a_tag(rev)
+    tool = PreCommit(block.text.replace(url, ROOT.as_posix()), clean_environment(tmp_path / "home"))
+    project = tool.project(tmp_path / "project")
+    path = readme(project, BROKEN)
+
+    result = tool.run(project, "run", "--all-files")
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "README.md:6:3: RL003" in result.stdout  # the check hook
+    assert "fixed README.md" in result.stdout  # the fix hook
+    assert "**Personal note:**" in path.read_text("utf-8")
