@@ -80,3 +80,16 @@ def test_zsh_and_fish_scripts(shell: str, mark: str) -> None:
     if shutil.which(shell) is None:
         pytest.skip(f"{shell} is not installed: its script was made, its syntax not checked")
     subprocess.run([shell, "-n"], input=script, text=True, check=True)
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "export", "stats", "show", "config"])
+def test_paths_complete_as_files(command: str) -> None:
+    """click answers `file`: the shell then offers the files and folders it sees."""
+    asked = {
+        **ENV,
+        "COMP_WORDS": f"readmelint {command} exa",
+        "COMP_CWORD": "2",
+        "_READMELINT_COMPLETE": "bash_complete",
+    }
+    done = subprocess.run(["readmelint"], env=asked, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["file,exa"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from readmelint.cli.shared import (
+    PATHS,
     fail,
     guarded,
     or_exit,
@@ -97,7 +98,7 @@ output_option = click.option(
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",
@@ -135,7 +136,7 @@ def export(
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--format",
     "output_format",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from readmelint.cli.shared import (
+    PATHS,
     fail,
     or_exit,
     overrides_from,
@@ -60,7 +61,7 @@ def init(force: bool) -> None:
 
 
 @click.command("config")
-@click.argument("path", default="README.md")
+@click.argument("path", default="README.md", type=PATHS)
 @with_code_options
 @click.option(
     "--config",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from readmelint.cli.shared import (
+    PATHS,
     STDIN,
     fail,
     overrides_from,
@@ -43,7 +44,7 @@ color_option = click.option(
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--output-format",
     type=click.Choice(list(FORMATS)),
@@ -188,7 +189,7 @@ def _fix_standard_input(
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, type=PATHS)
 @click.option(
     "--check", "check_only", is_flag=True, help="Write nothing; exit 1 if any file would change."
 )

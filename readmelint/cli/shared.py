@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 STDIN = "-"
+# A PATH argument: any string (a file, a folder, a glob or -), checked by discovery,
+# and typed as a path so that shell completion offers files.
+PATHS = click.Path(allow_dash=True)
 
 
 def _codes(option: str, values: tuple[str, ...]) -> frozenset[str] | None:

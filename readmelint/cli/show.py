@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from readmelint.cli.shared import overrides_from, with_common
+from readmelint.cli.shared import PATHS, overrides_from, with_common
 from readmelint.cli.walk import Task, Walk
 from readmelint.errors import EXIT_CLEAN
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1)
+@click.argument("paths", nargs=-1, type=PATHS)
 @with_common
 def show(
     paths: tuple[str, ...],
