@@ -56,6 +56,7 @@ color_option = click.option(
 @click.option(
     "--today",
     type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     help="Check dates against this day (YYYY-MM-DD) instead of the local date: for "
     "reproducible runs.",
 )

@@ -113,6 +113,7 @@ common_options = [
     ),
     click.option(
         "--stdin-filename",
+        metavar="NAME",
         help="Name for standard input (`-`) in messages and config lookup.",
     ),
 ]
