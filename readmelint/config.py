@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
 _KEYS = {
+    "add",
     "schema",
     "entry-levels",
     "layout",
@@ -44,6 +45,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     path: Path | None = None
     root: Path | None = None
+    # `readmelint add`: the heading path new papers go under (add.section).
+    add_section: str | None = None
 
     def excludes(self, file: Path) -> bool:
         if not self.exclude:
@@ -163,6 +166,7 @@ def config_from_table(
     if "sort" in table:
         sort = _sort(table["sort"], schema, name)
     return Config(
+        add_section=_add_section(table.get("add"), name),
         settings=Settings(
             schema=schema,
             entry_levels=tuple(levels),
@@ -179,6 +183,16 @@ def config_from_table(
         path=path,
         root=base,
     )
+
+
+def _add_section(value: object, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"section"}:
+        raise ConfigError(
+            f'{name}: add must be a table like {{ section = "Multimodal > Dialogue" }}'
+        )
+    return _string(value["section"], "add.section", name) if "section" in value else None
 
 
 def _sort(value: object, schema: Schema, name: str) -> Sort | bool:

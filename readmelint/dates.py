@@ -99,6 +99,28 @@ class DateFormat:
                 return None
         return PartialDate(year, month, day)
 
+    def write(self, date: PartialDate) -> str | None:
+        """``date`` in this spelling; None if the spelling needs a part it lacks."""
+        out = []
+        for piece in _SPLIT.split(self.spelling):
+            part = _PART.get(piece)
+            value = {"year": date.year, "month": date.month, "day": date.day}.get(part or "")
+            if part is None:
+                out.append(piece)
+            elif value is None:
+                return None
+            elif piece == "YYYY":
+                out.append(f"{value:04d}")
+            elif piece in ("MM", "DD"):
+                out.append(f"{value:02d}")
+            elif piece == "Month":
+                out.append(calendar.month_name[value])
+            elif piece == "Mon":
+                out.append(calendar.month_abbr[value])
+            else:
+                out.append(str(value))
+        return "".join(out)
+
 
 def _month(parts: dict[str, str | None]) -> int | None:
     if parts.get("month"):

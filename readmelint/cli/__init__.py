@@ -10,6 +10,7 @@ import sys
 import click
 
 from readmelint import __version__
+from readmelint.cli.add import add
 from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
 from readmelint.cli.info import config_command, init, rules, schema
 from readmelint.cli.lint import check, fix
@@ -32,7 +33,7 @@ def main() -> None:
     """
 
 
-for command in (check, fix, export, stats, show, config_command, schema, init, rules, server):
+for command in (check, fix, export, stats, show, config_command, schema, init, rules, server, add):
     main.add_command(command)
 
 

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from readmelint.model import Diagnostic, Document
+    from readmelint.layouts.adding import Insertion, NewEntry
+    from readmelint.model import Diagnostic, Document, Entry
     from readmelint.output import Block
     from readmelint.rules.base import Context, Rule
     from readmelint.settings import Settings
@@ -52,6 +53,17 @@ class EntryLayout(Protocol):
 
     def spans(self, document: Document) -> Iterator[tuple[int, int]]:
         """The lines (1-based, inclusive) each of its blocks covers: fix keeps every other."""
+
+    def add(
+        self,
+        document: Document,
+        settings: Settings,
+        new: NewEntry,
+        before: Entry | None,
+        after: Entry | None,
+    ) -> Insertion:
+        """A brand-new entry in the file's style, before ``before`` or else after ``after``
+        (``readmelint add``); :class:`~readmelint.layouts.adding.CannotWrite` if it cannot."""
 
 
 def registry() -> dict[str, EntryLayout]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from readmelint.layouts.headings.check import check
+from readmelint.layouts.headings.new import add
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
 from readmelint.model import Document
@@ -14,7 +15,7 @@ from readmelint.verify import entry_signature
 NAME = "headings"
 RULES: tuple[Rule, ...] = ()  # it reports the shared codes of rules/fields and rules/style
 
-__all__ = ["NAME", "RULES", "check", "plan", "signatures", "spans"]
+__all__ = ["NAME", "RULES", "add", "check", "plan", "signatures", "spans"]
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:

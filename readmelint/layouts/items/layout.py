@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from readmelint.layouts.items.new import add
 from readmelint.layouts.items.render import item_signature, plan
 from readmelint.layouts.items.rules import RULES, check
 from readmelint.model import Document
 
 NAME = "items"
 
-__all__ = ["NAME", "RULES", "check", "plan", "signatures", "spans"]
+__all__ = ["NAME", "RULES", "add", "check", "plan", "signatures", "spans"]
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:

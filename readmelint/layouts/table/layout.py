@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from readmelint.layouts.table.new import add
 from readmelint.layouts.table.render import plan
 from readmelint.layouts.table.rows import signature, table_signature
 from readmelint.layouts.table.rules import RULES, check
@@ -11,7 +12,7 @@ from readmelint.model import Document
 
 NAME = "table"
 
-__all__ = ["NAME", "RULES", "check", "plan", "signatures", "spans"]
+__all__ = ["NAME", "RULES", "add", "check", "plan", "signatures", "spans"]
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
