@@ -15,14 +15,14 @@ from click.testing import CliRunner
 from readmelint.cli import main
 from tests.helpers import ROOT
 from tests.loopback import Loopback, serving
+from tests.readme import blocks_for
 
 
 def _examples() -> list[tuple[str, str]]:
-    readme = (ROOT / "README.md").read_text("utf-8")
-    section = readme.split("## Adding a paper\n", 1)[1].split("\n## ", 1)[0]
-    found = []
-    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
-        for command in re.split(r"^(?=\$ )", block, flags=re.M):
+    """Each ``$ COMMAND`` of the blocks marked for this module, and its output."""
+    found: list[tuple[str, str]] = []
+    for block in blocks_for(__file__):
+        for command in re.split(r"^(?=\$ )", block.text, flags=re.M):
             if command.strip():
                 line, _, output = command.partition("\n")
                 found.append((line.removeprefix("$ "), output))
