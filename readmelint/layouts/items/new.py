@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
 from readmelint.layouts.headings.style import document_label_style
 from readmelint.layouts.items.render import item_lines
 from readmelint.model import Document, Entry, Item, ItemList
-from readmelint.pattern import Pattern
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
+
+if TYPE_CHECKING:  # the patterns come compiled in the settings; check never imports pattern
+    from readmelint.pattern import Pattern
 
 
 def add(
