@@ -20,7 +20,6 @@ journal, which the next ``fix`` removes. Temporary files are named
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import stat
@@ -232,6 +231,8 @@ def _write_linked(
         raise InputError(f"{path}: cannot write beside it: {error.strerror}") from None
     try:
         try:
+            import hashlib  # only a write through hard links needs it: kept off check's start-up
+
             header = f"{inode[0]} {inode[1]} {len(data)} {hashlib.sha256(data).hexdigest()}\n"
             _write_all(handle, _JOURNAL_MAGIC + header.encode("ascii") + data)
             os.fsync(handle)
@@ -271,6 +272,8 @@ def _read_journal(journal: Path) -> tuple[tuple[int, int], bytes] | None:
     if not newline or len(parts) != 4 or not all(part.isdigit() for part in parts[:3]):
         return None
     device, inode, length = (int(part) for part in parts[:3])
+    import hashlib  # only a journal left by a killed write needs it
+
     if len(data) != length or hashlib.sha256(data).hexdigest().encode() != parts[3]:
         return None
     return (device, inode), data
