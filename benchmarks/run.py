@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import itertools
+import json
 import os
 import platform
 import shutil
@@ -63,6 +64,7 @@ TOOL_KEYS = {
     "block": "markdown-it block-only",
     "mdformat": "mdformat --check",
     "pymarkdown": "pymarkdown scan",
+    "server": "readmelint server (warm)",
 }
 CHECK = "readmelint check"
 FIX = "readmelint fix --diff"
@@ -72,6 +74,9 @@ MDFORMAT = "mdformat --check"
 PYMARKDOWN = "pymarkdown scan"
 CHECK_SERIAL = "readmelint check --jobs 1"
 CHECK_PARALLEL = "readmelint check --jobs 2"
+SERVER = "readmelint server (warm)"
+SERVER_SCRIPT = Path(__file__).resolve().with_name("server.py")
+SERVER_ROUNDS = 20
 REPO_FILES = 1000
 REPO_ENTRIES = 20
 
@@ -498,6 +503,88 @@ def targets(
     return found
 
 
+@dataclass(frozen=True)
+class WarmServer:
+    """``benchmarks/server.py`` on one input: a change's diagnostics on a warm server and
+    the CLI's in-process check of that input, timed in turns (seconds)."""
+
+    input: Input
+    median: float
+    worst: float
+    rounds: int
+    problems: int
+    check: float
+
+
+def warm_server(item: Input, rounds: int) -> WarmServer:
+    # As a script, like the generator: this file needs no import path set up to find it.
+    done = subprocess.run(
+        [sys.executable, str(SERVER_SCRIPT), str(item.path), "--rounds", str(rounds), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures = json.loads(done.stdout)
+    return WarmServer(item, **figures)
+
+
+def warm_table(warm: Sequence[WarmServer]) -> str:
+    lines = [
+        _row(
+            [
+                "input",
+                "problems",
+                "change to diagnostics, median ms",
+                "worst ms",
+                "in-process check ms",
+                "ratio",
+            ]
+        ),
+        _row(["---", "---:", "---:", "---:", "---:", "---:"]),
+    ]
+    for row in warm:
+        label = f"{row.input.label} ({_size(row.input.size)})"
+        lines.append(
+            _row(
+                [
+                    label,
+                    str(row.problems),
+                    f"{row.median * 1000:.1f}",
+                    f"{row.worst * 1000:.1f}",
+                    f"{row.check * 1000:.1f}",
+                    f"{row.median / row.check:.2f}x",
+                ]
+            )
+        )
+    return "\n".join(lines)
+
+
+def server_targets(warm: Sequence[WarmServer]) -> list[Target]:
+    """Issue 23: a change's diagnostics within 30 ms on the reference file, and within the
+    in-process check time on the first generated list."""
+    found = []
+    for row in warm:
+        if row.input.entries is None:
+            found.append(
+                Target(
+                    f"server: diagnostics <= 30 ms after a change ({row.input.label}) (issue 23)",
+                    row.median * 1000,
+                    30.0,
+                    " ms",
+                )
+            )
+        else:
+            found.append(
+                Target(
+                    f"server: diagnostics <= in-process check ({row.input.label}) (issue 23)",
+                    row.median / row.check,
+                    1.0,
+                    "x",
+                )
+            )
+    return found
+
+
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -649,9 +736,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         lists = [] if args.quick else corpus_inputs()
         inputs = [*([reference] if reference else []), *generated, *lists]
         tool_list = [tool for tool in tools() if tool.name in args.tools]
+        warm: list[WarmServer] = []
+        if SERVER in args.tools:
+            first = generated[:1] if not args.quick else generated[-1:]
+            warm = [
+                warm_server(item, 3 if args.quick else SERVER_ROUNDS)
+                for item in [*([reference] if reference else []), *first]
+            ]
         env = None if args.inherit_env else child_environment(folder)
         results = measure(tool_list, inputs, runs, args.timeout, env)
-        found = targets(results, reference, generated, lists)
+        found = targets(results, reference, generated, lists) + server_targets(warm)
         repo_files = 20 if args.quick else args.repo
         repo = repo_input(folder, repo_files, args.seed) if repo_files else None
         if repo is not None:
@@ -665,6 +759,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reference is None:
             print(f"Reference file {args.reference} absent: its rows and target are skipped.\n")
         print(table(results))
+        if warm:
+            print("\n### Warm server\n")
+            print(warm_table(warm))
         print("\n### Targets\n")
         print(target_table(found))
 

@@ -111,4 +111,5 @@ def test_runner_quick_prints_the_table(tmp_path: Path) -> None:
     assert "### Targets" in out
     assert "check <= 0.65x markdown-it full parse" in out
     assert "(generated 50)" in out
+    assert "server: diagnostics <= in-process check (generated 50) (issue 23)" in out
     assert "error (exit" not in out

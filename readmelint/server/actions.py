@@ -136,7 +136,7 @@ async def _quick_fixes(
         return []
     try:
         return await server.pool.run(
-            jobs.quick_fixes, document.text.text, document.where, server.encoding, wanted
+            jobs.quick_fixes, document.text, document.where, server.encoding, wanted
         )
     except JobFailed as error:
         return f"fix stopped: {str(error).splitlines()[0]}"

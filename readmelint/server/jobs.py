@@ -206,10 +206,10 @@ def _problems(
     return found
 
 
-def check(configs: Configs, text: str, where: Where, encoding: str) -> Checked:
-    """The problems ``readmelint check`` reports in ``text``, in the client's positions."""
+def check(configs: Configs, client: Text, where: Where, encoding: str) -> Checked:
+    """The problems ``readmelint check`` reports in the client's text, in its positions."""
     config, watch = configs.of(where)
-    client = Text(text)
+    text = client.text
     if isinstance(config, ReadmelintError):
         return Checked([Problem(0, 0, 0, 0, str(config))], watch, str(config))
     name = where.name
@@ -251,9 +251,10 @@ def _edit(
     return Edit(*first, *last, new)
 
 
-def fix(configs: Configs, text: str, where: Where, encoding: str) -> Fixing:
+def fix(configs: Configs, client: Text, where: Where, encoding: str) -> Fixing:
     """``readmelint fix``'s result as one edit, from the first line it changes to the
     last; no edit when nothing changes; why it refused, when it did."""
+    text = client.text
     result = _fixed(configs, text, where, fix_source)
     if isinstance(result, str):
         return Fixing(refused=result)
@@ -264,7 +265,7 @@ def fix(configs: Configs, text: str, where: Where, encoding: str) -> Fixing:
     first, last = regions[0], regions[-1]
     replacement = new.joined(first.new_start, last.new_end)
     edit = _edit(
-        Text(text),
+        client,
         text.startswith(BOM),
         first.old_start,
         last.old_end,
@@ -276,7 +277,11 @@ def fix(configs: Configs, text: str, where: Where, encoding: str) -> Fixing:
 
 
 def quick_fixes(
-    configs: Configs, text: str, where: Where, encoding: str, wanted: Sequence[tuple[str, int]]
+    configs: Configs,
+    client: Text,
+    where: Where,
+    encoding: str,
+    wanted: Sequence[tuple[str, int]],
 ) -> list[QuickFix] | str:
     """For each wanted problem (its code and line), the smallest part of fix's result
     that repairs it: the entry it is in, or else the block fix rewrites around it
@@ -285,9 +290,9 @@ def quick_fixes(
     was. Or the one-line error that stopped fix."""
 
     def work(source: Source, config: Config, name: str) -> list[QuickFix]:
-        return _quick_fixes(source, config, name, Text(text), encoding, wanted)
+        return _quick_fixes(source, config, name, client, encoding, wanted)
 
-    return _fixed(configs, text, where, work)
+    return _fixed(configs, client.text, where, work)
 
 
 def _quick_fixes(

@@ -92,4 +92,19 @@ class Text:
         return last, units(self.line(last), encoding)
 
     def edited(self, start: int, end: int, new: str) -> Text:
-        return Text(self.text[:start] + new + self.text[end:])
+        """The text with ``start:end`` replaced by ``new``; its line starts, where known,
+        found again only around the edit (a long list is edited a character at a time)."""
+        text = self.text[:start] + new + self.text[end:]
+        if self._starts is None:
+            return Text(text)
+        starts = self._starts
+        # From the line before the edit's (a CR ending it may meet an LF the edit puts
+        # first) to the first line starting past the edit's end and the character after.
+        keep = max(bisect_right(starts, start) - 2, 0)
+        after = bisect_right(starts, end + 1)
+        shift = len(new) - (end - start)
+        until = starts[after] + shift if after < len(starts) else len(text)
+        found = starts[: keep + 1]
+        found.extend(match.end() for match in _LINE_BREAK.finditer(text, starts[keep], until))
+        found.extend(start + shift for start in starts[after + 1 :])
+        return Text(text, found)
