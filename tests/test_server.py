@@ -66,7 +66,11 @@ class Client:
         deadline = time.monotonic() + PATIENCE
         while not (value := ready()):
             if time.monotonic() > deadline:
-                raise AssertionError(f"waited {PATIENCE:g} s for {what}; saw {self.seen}")
+                seen = self.seen
+                raise AssertionError(
+                    f"waited {PATIENCE:g} s for {what}; the last diagnostics: "
+                    f"{seen.published[-3:]}; shown: {seen.shown[-3:]}; logged: {seen.logged[-3:]}"
+                )
             await asyncio.sleep(0.01)
         return value
 

@@ -138,7 +138,9 @@ class Configs:
             config = ConfigResolver().for_path(path)
         except ReadmelintError as error:
             self._known.pop(folder, None)
-            return error, Watch.of(places)
+            # The file the error names (a schema the config points to) is watched too.
+            named = str(error).split(":", 1)[0]
+            return error, Watch.of([*places, *([named] if Path(named).is_file() else [])])
         schema = config.settings.schema.name
         found = config, Watch.of([*places, *([schema] if Path(schema).is_file() else [])])
         self._known[folder] = found

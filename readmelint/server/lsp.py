@@ -145,16 +145,16 @@ class ReadmelintServer(LanguageServer):
         else:
             document.timer = loop.call_later(DEBOUNCE, self.check_now, document)
 
-    def check_now(self, document: Document, again: bool = False) -> None:
-        """Check the document's current version; ``again``: even if that version is
-        being checked (its config changed)."""
+    def check_now(self, document: Document) -> None:
+        """Check the document's current version, cancelling the check of an older one;
+        a check of this very version already running is left to finish."""
         if not document.markdown or self.documents.get(document.uri) is not document:
             return
         if document.timer is not None:
             document.timer.cancel()
             document.timer = None
         if document.checking:
-            if document.task_version == document.version and not again:
+            if document.task_version == document.version:
                 return
             assert document.task is not None
             document.task.cancel()
@@ -172,6 +172,8 @@ class ReadmelintServer(LanguageServer):
             checked = Checked([Problem(0, 0, 0, 0, message)])
         if self.documents.get(document.uri) is not document or document.version != version:
             return  # closed, or a newer version is on its way
+        if checked == document.checked and version == document.checked_version:
+            return  # checked again (a save, a config file touched): nothing new to show
         document.checked, document.checked_version = checked, version
         self._config_message(checked)
         self.publish(document.uri, version, checked.problems)
@@ -196,8 +198,8 @@ class ReadmelintServer(LanguageServer):
         self.protocol.send_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     async def poll(self) -> None:
-        """Check again each document whose config or schema changed on disk, or whose
-        config was broken (it may be whole again)."""
+        """Check again each document whose config or schema changed on disk (a broken
+        one too: the file its error names is watched)."""
         while True:
             await asyncio.sleep(POLL)
             self.reload()
@@ -205,8 +207,8 @@ class ReadmelintServer(LanguageServer):
     def reload(self) -> None:
         for document in list(self.documents.values()):
             checked = document.checked
-            if checked is not None and (checked.config_error or checked.watch.changed()):
-                self.check_now(document, again=True)
+            if checked is not None and not document.checking and checked.watch.changed():
+                self.check_now(document)
 
     # Messages to the person.
 
@@ -375,7 +377,7 @@ def build() -> ReadmelintServer:
     async def did_save(server: ReadmelintServer, params: types.DidSaveTextDocumentParams) -> None:
         document = server.documents.get(params.text_document.uri)
         if document is not None:
-            server.check_now(document, again=True)
+            server.check_now(document)
 
     @feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(server: ReadmelintServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -397,7 +399,7 @@ def build() -> ReadmelintServer:
             where = server.where(document.uri)
             if where != document.where:
                 document.where = where
-                server.check_now(document, again=True)
+                server.check_now(document)
 
     @feature(types.TEXT_DOCUMENT_FORMATTING)
     async def formatting(
