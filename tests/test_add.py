@@ -490,3 +490,111 @@ def test_a_real_process_adds_a_paper(loopback: Loopback, tmp_path: Path) -> None
         "| [Deep learning](https://doi.org/10.1038/nature14539) | Nature | 2015-05-28 |  |\n"
         in target.read_text("utf-8")
     )
+
+
+WITH_CONTENTS = """# Papers
+
+- [Vision](#vision)
+  - [ViT](#vit)
+- [Language](#language)
+  - [BERT](#bert)
+
+## Vision
+
+### ViT
+- **Paper:** [An Image is Worth 16x16 Words](https://arxiv.org/abs/2010.11929)
+- **Submission Date:** 2020-10-22
+
+## Language
+
+### BERT
+- **Paper:** [BERT](https://arxiv.org/abs/1810.04805)
+- **Submission Date:** 2018-10-11
+"""
+
+
+def test_a_table_of_contents_lists_the_new_entries() -> None:
+    result = add_papers(WITH_CONTENTS, [ANYGPT, OLD], Settings(), "R.md", "Language")
+    lines = result.text.splitlines()
+    assert lines[2:8] == [
+        "- [Vision](#vision)",
+        "  - [ViT](#vit)",
+        "- [Language](#language)",
+        "  - [AnyGPT](#anygpt)",
+        "  - [BERT](#bert)",
+        "",  # the contents end at BERT's section: a heading after it is not theirs (toc.py)
+    ]
+    for (start, _), added in zip(result.spans(), result.added, strict=True):
+        assert lines[start - 1] == f"### {added.entry.heading}"
+    assert not [d for d in check_text(result.text, Settings(), "R.md") if d.fixable]
+
+
+SUB_ITEMS = """# Papers
+
+- Periodic RoPE for Infinite Context LLMs
+  - 📅 Date: April 23, 2026
+  - Paper: [arXiv](https://arxiv.org/abs/2605.27980)
+- Another Long Context Paper
+  - 📅 Date: April 2, 2026
+  - Paper: [arXiv](https://arxiv.org/abs/2604.00001)
+"""
+
+
+def test_an_item_of_sub_items_takes_the_lists_labels(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.json"
+    schema.write_text(
+        '{"properties": {"fields": {"properties": {'
+        '"date": {"title": "Date", "x-date-format": "Month D, YYYY"},'
+        '"paper": {"title": "Paper", "format": "markdown-link"}}}}}',
+        "utf-8",
+    )
+    config = tmp_path / ".readmelint.toml"
+    config.write_text('schema = "schema.json"\nlayout = "items"\nitem-fields = "sub-items"\n')
+    settings = load_config(config).settings
+    paper = Metadata(
+        "Ring Attention at Scale", ("Jane Doe",), PartialDate(2026, 4, 10), "arXiv", "",
+        "https://arxiv.org/abs/2604.01234", arxiv="2604.01234", source="s",
+    )  # fmt: skip
+    added = add_paper(SUB_ITEMS, paper, settings, "R.md")
+    assert added.text.splitlines()[added.line - 1 : added.line + 2] == [
+        "- Ring Attention at Scale",
+        "  - 📅 Date: April 10, 2026",
+        "  - Paper: [arXiv](https://arxiv.org/abs/2604.01234)",
+    ]
+    assert_only_added(SUB_ITEMS, added, settings)
+
+
+ALIGNED = """# Papers
+
+| Title                                 | Date       |
+| ------------------------------------- | ---------- |
+| [A](https://arxiv.org/abs/2401.00001) | 2024-01-02 |
+| [B](https://arxiv.org/abs/2301.00001) | 2023-01-02 |
+"""
+
+
+def test_an_aligned_table_stays_aligned(tmp_path: Path) -> None:
+    settings = example_settings("tables/README.md")
+    paper = Metadata(
+        "C", (), PartialDate(2023, 6, 1), "", "", "https://arxiv.org/abs/2306.00001",
+        arxiv="2306.00001", source="s",
+    )  # fmt: skip
+    added = add_paper(ALIGNED, paper, settings, "R.md")
+    assert added.text.splitlines()[added.line - 1] == (
+        "| [C](https://arxiv.org/abs/2306.00001) | 2023-06-01 |"
+    )
+    assert_only_added(ALIGNED, added, settings)
+
+
+def test_duplicates_per_section_allow_a_paper_in_another_section() -> None:
+    text = (ROOT / "examples" / "README.md").read_text("utf-8")
+    clip = Metadata(
+        "Learning Transferable Visual Models From Natural Language Supervision", (), None,
+        "", "", "https://arxiv.org/abs/2103.00020", arxiv="2103.00020", source="s",
+    )  # fmt: skip
+    with pytest.raises(AlreadyListed):
+        add_paper(text, clip, Settings(), "README.md", "Foundations")
+    per_section = Settings(duplicates="section")
+    add_paper(text, clip, per_section, "README.md", "Foundations")
+    with pytest.raises(AlreadyListed, match=r"^README.md:42: "):
+        add_paper(text, clip, per_section, "README.md", "Multimodal")

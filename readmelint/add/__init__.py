@@ -70,10 +70,11 @@ class Additions:
         """Each added entry's lines (1-based, inclusive) in the final text."""
         spans: list[tuple[int, int]] = []
         for added in self.added:
-            spans = [
-                (start + added.shift, end + added.shift) if start >= added.at else (start, end)
-                for start, end in spans
-            ]
+            for at, shift in added.moves:
+                spans = [
+                    (start + shift, end + shift) if start >= at else (start, end)
+                    for start, end in spans
+                ]
             spans.append((added.line, added.line + added.lines - 1))
         return spans
 

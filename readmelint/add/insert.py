@@ -42,8 +42,9 @@ class Added:
     text: str
     line: int  # the new entry's first line (1-based)
     lines: int  # how many lines it takes
-    at: int  # the first line (1-based) of the old text that moved down
-    shift: int  # by how many lines
+    # How the old text's lines moved, in turn: from line ``at`` (1-based) on, by ``shift``
+    # (the entry's lines; then those the table of contents gained).
+    moves: tuple[tuple[int, int], ...]
     run: Run
     entry: NewEntry
 
@@ -79,20 +80,22 @@ def add_paper(
     added = splice(document.lines, insertion)
     line = insertion.start + insertion.first + 1
     parsed = parse(added, settings)
+    moves = [(insertion.start + 1, len(insertion.lines) - (insertion.end - insertion.start))]
     if contents.plan(parsed).changed and not contents.plan(document).changed:
         # A table of contents that listed every heading goes on listing them.
         plan = contents.plan(parsed)
         block = next(plan.blocks())
         added = Output(parsed.lines, (block,)).text()
+        grown = block.length() - (block.end - block.start + 1)
+        moves.append((block.end + 1, grown))
         if block.end < line:
-            line += block.length() - (block.end - block.start + 1)
+            line += grown
         parsed = parse(added, settings)
     verify(document, parsed, line, run, new)
     if settings.duplicates:
         old = document.entries if settings.duplicates == "file" else run.entries
         _refuse_rendered_duplicate(metadata, parsed, line, old, settings, name)
-    shift = len(insertion.lines) - (insertion.end - insertion.start)
-    return Added(added, line, insertion.length, insertion.start + 1, shift, run, new)
+    return Added(added, line, insertion.length, tuple(moves), run, new)
 
 
 def identity(metadata: Metadata) -> set[str]:
