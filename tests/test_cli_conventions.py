@@ -222,3 +222,25 @@ def test_api_load_schema_takes_a_str_and_a_bad_path_is_a_config_error(tmp_path: 
     assert [spec.key for spec in loaded.fields] == [
         spec.key for spec in readmelint.bundled_schema().fields
     ]
+
+
+def test_check_fix_in_worker_processes_prints_what_one_process_does(tmp_path: Path) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / jobs
+        folder.mkdir()
+        for index in range(4):
+            (folder / f"{index}.md").write_text(BROKEN if index % 2 else CLEAN, "utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "readmelint", "check", "--fix", "-j", jobs, "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env=_environment(),
+            check=False,
+        )
+        assert done.returncode == 1
+        assert (folder / "1.md").read_text("utf-8") == FIXED
+        outputs.append((done.stdout, done.stderr))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1] == "fixed 1.md\nfixed 3.md\n"
