@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -140,14 +141,19 @@ def test_no_progress_with_quiet_or_in_ci(
 
 @needs_pty
 def test_no_progress_for_a_short_run_on_a_terminal(tmp_path: Path) -> None:
-    """The real delay: a run of a fraction of a second never shows the line."""
+    """The real delay: a run shorter than it never shows the line.
+
+    (On a loaded machine the run may outlast the delay; then the line is allowed.)
+    """
     folder_of(tmp_path, 12)
     command = [sys.executable, "-m", "readmelint", "check", "lists"]
 
+    started = time.monotonic()
     output = run_in_terminal(command, tmp_path, without_ci())
+    took = time.monotonic() - started
 
     assert "RL003" in output
-    assert "\r[" not in output
+    assert "\r[" not in output or took >= readmelint.progress.DELAY
 
 
 def test_no_progress_when_stderr_is_a_pipe(tmp_path: Path) -> None:
