@@ -26,7 +26,7 @@ from readmelint.source import BOM, Lines, Source, decode
 
 T = TypeVar("T")
 # Problems sent for one document, at most: editors slow to a crawl long before a list
-# of 100,000 entries' 700,000 problems are drawn; the rest are counted in one more.
+# of 100,000 entries' 600,000 problems are drawn; the rest are counted in one more.
 MOST_PROBLEMS = 5000
 Stamp = tuple[tuple[int, int, int] | None, ...]
 
