@@ -9,31 +9,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from readmelint.errors import ConfigError, InputError
 from readmelint.files import read_small_file
-from readmelint.labels import normalise
+from readmelint.labels import STYLES, normalise
+from readmelint.layouts.registry import LAYOUTS
 from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort, check_layouts
 
-if TYPE_CHECKING:
-    from readmelint.pattern import Pattern
-
 CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
+# The keys every layout shares; each layout adds its own (see readmelint.layouts).
 _KEYS = {
     "add",
     "schema",
-    "entry-levels",
     "layout",
     "sort",
     "duplicates",
-    "item",
-    "item-fields",
     "label",
     "select",
     "ignore",
     "exclude",
+    *(key for layout in LAYOUTS.values() for key in layout.CONFIG),
 }
 
 
@@ -92,7 +89,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def load_config(path: Path) -> Config:
     """Read ``path`` (``.readmelint.toml`` or ``pyproject.toml``) into a :class:`Config`."""
-    import tomllib
+    import tomllib  # (see _has_tool_table)
 
     try:
         data = tomllib.loads(read_small_file(path, "config").decode("utf-8"))
@@ -131,34 +128,20 @@ def config_from_table(
     if "schema" in table:
         schema_path = Path(_string(table["schema"], "schema", name))
         schema = load_schema(schema_path if schema_path.is_absolute() else base / schema_path)
-    levels = table.get("entry-levels", [3])
-    if isinstance(levels, int) and not isinstance(levels, bool):
-        levels = [levels]
-    if (
-        not isinstance(levels, list)
-        or not levels
-        or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
-    ):
-        raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
     layouts = _layouts(table.get("layout", ["headings"]), name)
-    patterns = _patterns(table.get("item", []), schema, name)
-    item_fields = table.get("item-fields", "pattern")
-    if item_fields not in ("pattern", "sub-items"):
-        raise ConfigError(f'{name}: item-fields must be "pattern" or "sub-items"')
+    options: dict[str, Any] = {}
+    own: dict[str, Any] = {}  # settings of a layout's that no field of Settings names
+    for layout in LAYOUTS.values():
+        configured = layout.configure(table, schema, name, layout.NAME in layouts)
+        own.update(configured.pop("options", {}))
+        options.update(configured)
     label_style = None
     if "label" in table:
-        from readmelint.labels import STYLES
-
         label_style = STYLES.get(str(table["label"]))
         if label_style is None:
             raise ConfigError(
                 f"{name}: label must be one of {', '.join(repr(form) for form in STYLES)}"
             )
-    if "items" in layouts and not patterns and item_fields == "pattern":
-        raise ConfigError(
-            f'{name}: layout "items" reads items by patterns: add item = "..." (one pattern '
-            "or a list of them; see `readmelint rules RL013`)"
-        )
     duplicates = table.get("duplicates", "file")
     if duplicates not in ("file", "section", False):
         raise ConfigError(f'{name}: duplicates must be "file", "section" or false')
@@ -169,15 +152,14 @@ def config_from_table(
         add_section=_add_section(table.get("add"), name),
         settings=Settings(
             schema=schema,
-            entry_levels=tuple(levels),
             layouts=layouts,
             duplicates=duplicates,
-            item_patterns=patterns,
             label_style=label_style,
-            item_fields=str(item_fields),
             sort=sort,
             select=_codes(table.get("select", []), "select", name),
             ignore=_codes(table.get("ignore", []), "ignore", name),
+            options=own,
+            **options,
         ),
         exclude=tuple(_strings(table.get("exclude", []), "exclude", name)),
         path=path,
@@ -218,25 +200,6 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
     return Sort(key, descending=order == "descending")
 
 
-def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
-    texts = [value] if isinstance(value, str) else value
-    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-        raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
-    if not texts:
-        return ()
-    from readmelint.pattern import PatternError, compile_pattern
-
-    keys = [spec.key for spec in schema.fields]
-    shapes = {spec.key: spec.date_format.regex() for spec in schema.fields if spec.date_format}
-    compiled = []
-    for text in texts:
-        try:
-            compiled.append(compile_pattern(text, keys, shapes))
-        except PatternError as error:
-            raise ConfigError(f"{name}: item pattern {text!r}: {error}") from None
-    return tuple(compiled)
-
-
 def known_codes(values: Iterable[str]) -> frozenset[str]:
     """Diagnostic codes or prefixes of them (``RL1``: every fixable rule), upper-cased;
     raises :class:`ConfigError` (``unknown code 'X' (did you mean 'Y'?) ...``) for one
@@ -267,7 +230,7 @@ def _codes(value: object, key: str, name: str) -> frozenset[str]:
 
 
 def _did_you_mean(key: str) -> str:
-    import difflib
+    import difflib  # only a misspelt key needs it: kept off start-up
 
     close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -23,7 +23,7 @@ def render(document: Document, settings: Settings) -> str:
     return plan(document, settings).text()
 
 
-def fix_text(text: str, settings: Settings | None = None, renderer: Renderer = render) -> str:
+def fix_text(text: str, settings: Settings | None = None, renderer: Renderer | None = None) -> str:
     """The canonical form of ``text``, verified (see :class:`Preserved`) before it is returned.
 
     Raises :class:`~readmelint.errors.SafetyError` instead of returning a text that
@@ -42,14 +42,14 @@ class Fixed:
     regions: tuple[Region, ...] | None
 
 
-def fix_document(text: str, settings: Settings, renderer: Renderer = render) -> Fixed:
+def fix_document(text: str, settings: Settings, renderer: Renderer | None = None) -> Fixed:
     """The canonical form of ``text``; raises :class:`SafetyError` if it lost anything.
 
     The input's parse is let go before the output is joined and parsed: with both
     parses and texts alive, a long list took four times its text's memory.
     """
     document = parse(text, settings)
-    if renderer is render:
+    if renderer is None or renderer is render:
         output = plan(document, settings).output()
         regions: tuple[Region, ...] | None = output.regions()
         if not regions:

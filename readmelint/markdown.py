@@ -7,6 +7,7 @@ a decision needs it: a field's label, a heading, a link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ GFM_RULES = ["table", "strikethrough"]
 
 @cache
 def block_parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # only a parse needs it: kept off start-up
 
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(GFM_RULES)
     parser.disable("inline")
@@ -42,7 +43,7 @@ def block_parser() -> MarkdownIt:
 
 @cache
 def _inline_parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
+    from markdown_it import MarkdownIt  # (see block_parser)
 
     return MarkdownIt("commonmark").enable(GFM_RULES)
 
@@ -91,6 +92,21 @@ def plain_text(text: str) -> str:
         elif token.type == "image":
             parts.append(token.content)
     return "".join(parts).strip()
+
+
+def heading_title(source: str) -> str:
+    """A heading's text from its inline source: ``""`` for one of only ``*`` and ``_``
+    (``#### ****`` is an empty bold heading in a template, not four asterisks)."""
+    text = plain_text(source) if source.strip() else ""
+    return "" if not text.strip("*_ ") else text
+
+
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
+
+
+def is_atx_heading(line: str) -> bool:
+    """Whether ``line``, unindented, is a ``#`` heading (``#tag`` is not: it needs a space)."""
+    return _ATX_HEADING.match(line) is not None
 
 
 def link_urls(text: str, references: Mapping[str, Any] | None = None) -> list[str]:

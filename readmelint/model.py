@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from readmelint.source import Lines, strip_newline
 
@@ -64,28 +64,40 @@ class Field:
         return "\n".join([first.strip(), *rest]).strip()
 
 
-class Layout(enum.Enum):
-    """How an entry writes its fields."""
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A kind of entry: how it writes its fields, which layout finds it, and what the
+    rules every layout shares ask of it (each layout declares its own forms).
 
-    BULLETS = "bullets"  # ### Name / - **Label:** value
-    LINES = "lines"  # #### Name / **Label:** value  (one paragraph, hard breaks)
-    ROW = "row"  # | [Title](url) | CVPR 2024 | 2024-02-19 |  (one table row)
-    ITEM = "item"  # - **Title** (2014), A. Author et al. [[pdf]](url)  (one list item)
+    ``reports_fields``: missing and unknown fields are reported at the entry (a
+    table reports its columns once, at its header). ``stub``: what a template stub
+    of this form has empty, for RL007's message; ``missing``: RL001's message, with
+    ``{name}`` (the entry's, in quotes) and ``{title}`` (the field's).
+    ``title_in_field``: its title is its first field (a row), where problems of the
+    whole paper point.
+    """
 
-    @property
-    def plugin(self) -> str:
-        """The name of the layout that finds and renders such entries (see ``layout``)."""
-        return {Layout.ROW: "table", Layout.ITEM: "items"}.get(self, "headings")
+    name: str  # "bullets", "row" ...
+    layout: str  # the name of the layout that finds and renders it
+    reports_fields: bool = True
+    stub: str = "the heading and every field are"
+    missing: str = 'entry {name} is missing the field "{title}"; add `**{title}:** ...` to its list'
+    title_in_field: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A heading followed by labelled fields.
+    """One paper: a heading followed by labelled fields, a table row, a list item ...
 
     ``span`` runs from the entry's first line (its heading, or the HTML
     comments right above it, such as a suppression) to its last non-blank
     line. ``section`` numbers the run of entries the entry sorts within
     (entries never move across a non-entry heading).
+
+    ``fields`` lie within ``span`` and move with the entry. ``shared`` are fields
+    whose text lies outside it, on lines several entries share (a digest's date,
+    written once in the heading above its papers): they never move and are never
+    written into an entry, but are validated and exported as the entry's own.
     """
 
     heading: str
@@ -94,10 +106,11 @@ class Entry:
     span: Span
     heading_line: int
     fields: tuple[Field, ...]
-    layout: Layout
+    form: Form
     section: int
     list_indent: int = 0
     list_marker: str = "-"
+    shared: tuple[Field, ...] = ()
 
     @property
     def line(self) -> int:
@@ -105,10 +118,19 @@ class Entry:
         return self.heading_line
 
     def field(self, key: str) -> Field | None:
+        """The first field of that key, the entry's own before a shared one."""
         for candidate in self.fields:
             if candidate.key == key:
                 return candidate
+        for candidate in self.shared:
+            if candidate.key == key:
+                return candidate
         return None
+
+    @property
+    def every_field(self) -> tuple[Field, ...]:
+        """Its own fields, then the shared ones: what it holds, as the schema sees it."""
+        return self.fields + self.shared if self.shared else self.fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,54 +240,19 @@ class TocList:
     items: tuple[TocItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column of an entry table: its header's text and the schema key it names."""
-
-    title: str
-    key: str | None  # None: an empty header, which names no field
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """An entry table: a header naming fields, a delimiter row, a row per entry."""
-
-    span: Span  # the header's line to the last row's
-    columns: tuple[Column, ...]
-    rows: tuple[Entry, ...]
-    section: int  # the number of section headings above it
+class Found(Protocol):
+    """What one layout found in a document (see :mod:`readmelint.layouts`)."""
 
     @property
-    def header_line(self) -> int:
-        return self.span.start
+    def entries(self) -> tuple[Entry, ...]:
+        """Its entries, in the order of their lines."""
+        ...
 
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One item of an entry list: an entry, or an item no pattern matched.
-
-    ``failure``: for the latter, where the closest pattern stopped matching (line,
-    column) and what it expected there.
-    """
-
-    span: Span  # its first line to its last that is not blank
-    marker: str  # as written: "-", "12.", "3)"
-    content: int  # the column (0-based) where its content starts on its first line
-    entry: Entry | None
-    failure: tuple[int, int, str] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ItemList:
-    """A list in which most items are entries (see :mod:`readmelint.layouts.items`)."""
-
-    span: Span  # its first item's first line to its last item's last
-    ordered: bool
-    delimiter: str  # "." or ")" for an ordered list; the bullet for another
-    start: int  # an ordered list's first number
-    tight: bool
-    items: tuple[Item, ...]
-    section: int
+    @property
+    def titles(self) -> frozenset[int]:
+        """The lines of the top-level headings it reads as its entries' own: no section
+        starts there."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,11 +280,9 @@ class Document:
     # Labels defined more than once -> the first line of each definition. The first
     # definition wins, so where two are in one run of entries, fix keeps its order.
     redefinitions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    # The entries of the headings layout (see :mod:`readmelint.layouts.headings`).
-    headed: tuple[Entry, ...] = ()
-    tables: tuple[Table, ...] = ()
-    other_tables: tuple[Span, ...] = ()  # tables that are no entry tables (lines)
-    lists: tuple[ItemList, ...] = ()
+    # What each layout the settings name found, by the layout's name: its entries and
+    # whatever else it needs (a table layout's tables) in a type of its own.
+    found: Mapping[str, Found] = field(default_factory=dict)
     headings: tuple[Heading, ...] = ()  # every heading, in order (for anchors)
     # Top-level lists of in-page links (see :mod:`readmelint.toc`), and which is the
     # table of contents.

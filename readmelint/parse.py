@@ -1,35 +1,32 @@
 """markdown-it-py tokens to a :class:`Document`.
 
-The text is parsed a chunk at a time (block structure only); each layout finds
-its entries in the top-level tokens (:mod:`readmelint.layouts.headings.find`,
-:mod:`readmelint.layouts.table.rows`). Comments, where suppressions live, and
-link reference definitions are collected here.
+The text is parsed a chunk at a time (block structure only), and the top-level
+tokens handed to each layout the settings name (:mod:`readmelint.layouts`), which
+finds its entries in them. What every layout shares is collected here: headings
+and the sections they bound, comments (where suppressions live), link reference
+definitions, in-page links and the table of contents.
 
 Token maps are 0-based and end-exclusive; everything here is 1-based.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from readmelint.anchors import html_anchors
 from readmelint.errors import InputError
-from readmelint.layouts.headings.find import HeadingFinder
-from readmelint.layouts.items.find import ItemFinder
-from readmelint.markdown import MAX_NESTING, VERBATIM_BLOCKS, block_parser
-from readmelint.model import (
-    Comment,
-    Document,
-    Entry,
-    Heading,
-    ItemList,
-    Section,
-    Span,
-    Table,
-    TocList,
+from readmelint.layouts import Around, Finder
+from readmelint.layouts.registry import LAYOUTS
+from readmelint.markdown import (
+    MAX_NESTING,
+    VERBATIM_BLOCKS,
+    block_parser,
+    heading_title,
+    is_atx_heading,
+    parse_inline,
 )
+from readmelint.model import Comment, Document, Entry, Found, Heading, Section, Span, TocList
 from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank
 from readmelint.toc import find as find_toc
@@ -60,7 +57,6 @@ _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 # Lines per block parse. markdown-it's tokens take about ten times the memory of
 # the text they describe; parsed a chunk at a time, only one chunk's are alive.
 CHUNK_LINES = 2000
-_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t\r\n]|$)")
 
 
 def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token], dict[str, Any]]]:
@@ -132,9 +128,7 @@ def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:
 
 def _anchor_links(lines: Lines, inline: Token) -> Iterator[tuple[int, str]]:
     """The ``[text](#anchor)`` links of an inline token: each anchor, on its line."""
-    from urllib.parse import unquote
-
-    from readmelint.markdown import parse_inline
+    from urllib.parse import unquote  # only a file with in-page links needs it
 
     assert inline.map is not None
     start, end = inline.map
@@ -149,24 +143,18 @@ def _anchor_links(lines: Lines, inline: Token) -> Iterator[tuple[int, str]]:
             yield line + 1, href[1:]
 
 
-def is_atx_heading(line: str) -> bool:
-    """Whether ``line``, unindented, is a ``#`` heading (``#tag`` is not: it needs a space)."""
-    return _ATX_HEADING.match(line) is not None
-
-
 class _Builder:
     """Collects what a :class:`Document` needs from each chunk's tokens, then builds it."""
 
     def __init__(self, lines: Lines, settings: Settings):
         self.lines = lines
-        self.settings = settings
-        levels = settings.entry_levels if settings.reads("headings") else ()
         self.marks = WhitespaceMarks(lines)
-        self.headings = HeadingFinder(lines, frozenset(levels), settings.schema, self.marks)
-        self.reads_headings = settings.reads("headings")
-        self.reads_tables = settings.reads("table")
-        self.items = ItemFinder(lines, settings, self.marks) if settings.reads("items") else None
-        self.tables: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
+        self.finders: list[tuple[str, Finder]] = [
+            (name, layout.find(lines, settings, self.marks))
+            for name, layout in LAYOUTS.items()
+            if settings.reads(name)
+        ]
+        self.top_headings: list[tuple[Heading, int]] = []  # each with its last line
         self.comments: list[Comment] = []
         self.all_headings: list[Heading] = []
         self.toc_lists: list[TocList] = []
@@ -187,18 +175,14 @@ class _Builder:
                 self._note_anchors(tokens, index)
             if token.level != 0 or token.map is None:
                 continue
+            for _, finder in self.finders:
+                finder.add(tokens, index)
             if token.type == "heading_open":
-                self.headings.add(tokens, index)
-            elif token.type == "paragraph_open" and self.reads_headings:
-                self.headings.add_bold(tokens, index)
-            elif token.type == "table_open" and self.reads_tables:
-                self.tables.append((token.map[0], token.map[1]))
+                self.top_headings.append((self.all_headings[-1], token.map[1]))
             elif token.type in _LISTS:
                 found = read_list(self.lines, tokens, index)
                 if found is not None:
                     self.toc_lists.append(found)
-                if self.items is not None:
-                    self.items.add(tokens, index)
             elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
                 self.comments.append(Comment(token.content, Span(token.map[0] + 1, token.map[1])))
 
@@ -216,11 +200,7 @@ class _Builder:
             self.anchor_links.extend(_anchor_links(self.lines, token))
 
     def build(self) -> Document:
-        entries, sections = self.headings.build()
-        tables = self._tables(entries, sections)
-        rows = [row for table in tables for row in table.rows]
-        lists: tuple[ItemList, ...] = ()
-        document = Document(
+        partial = Document(
             self.lines,
             (),
             (),
@@ -228,33 +208,36 @@ class _Builder:
             headings=tuple(self.all_headings),
             toc_lists=tuple(self.toc_lists),
         )
-        toc = find_toc(document)  # (it needs only the lists, headings and comments)
-        if toc is not None and any(
-            entry.span.start <= toc.span.start <= entry.span.end for entry in entries
-        ):
-            toc = None  # inside an entry, it moves with it
-        if self.items is not None:
-            inside = [(entry.span.start, entry.span.end) for entry in entries]
-            inside += [(toc.span.start, toc.span.end)] if toc else []
-            lists = self.items.build(inside, [section.line for section in sections])
-        items = [item.entry for found in lists for item in found.items if item.entry]
+        toc = find_toc(partial)  # (it needs only the lists, headings and comments)
+        found: dict[str, Found] = {}
+        titles: set[int] = set()
+        taken: list[tuple[int, int]] = []
+        for name, finder in self.finders:
+            sections = [
+                heading.line for heading, _ in self.top_headings if heading.line not in titles
+            ]
+            blocks = sorted([*taken, *([(toc.span.start, toc.span.end)] if toc else [])])
+            found[name] = finder.build(Around(sections, blocks))
+            titles |= found[name].titles
+            own = [(entry.span.start, entry.span.end) for entry in found[name].entries]
+            if toc is not None and any(start <= toc.span.start <= end for start, end in own):
+                toc = None  # inside an entry, it moves with it
+            taken += own
+        entries: list[Entry] = [entry for each in found.values() for entry in each.entries]
         return Document(
             lines=self.lines,
-            entries=tuple(sorted([*entries, *rows, *items], key=lambda e: e.span.start)),
-            headed=tuple(entries),
-            tables=tables,
-            other_tables=tuple(
-                Span(start + 1, end)
-                for start, end in self.tables
-                if not any(table.span.start == start + 1 for table in tables)
-            ),
-            lists=lists,
+            entries=tuple(sorted(entries, key=lambda e: e.span.start)),
+            found=found,
             headings=tuple(self.all_headings),
             html_anchors=tuple(self.html_anchors),
             toc_lists=tuple(self.toc_lists),
             toc=toc,
             anchor_links=tuple(self.anchor_links),
-            sections=tuple(sections),
+            sections=tuple(
+                Section(heading_title(heading.source), heading.level, heading.line, end)
+                for heading, end in self.top_headings
+                if heading.line not in titles
+            ),
             verbatim_lines=self.marks.verbatim.frozen(),
             paragraph_ends=self.marks.paragraph_ends.frozen(),
             open_line_ends=self.marks.open_line_ends.frozen(),
@@ -266,22 +249,3 @@ class _Builder:
                 if len(lines) > 1
             },
         )
-
-    def _tables(self, entries: list[Entry], sections: list[Section]) -> tuple[Table, ...]:
-        """The entry tables, but for those inside a headed entry (they belong to it)."""
-        from bisect import bisect_right
-
-        from readmelint.layouts.table import rows as table
-
-        starts = [entry.span.start for entry in entries]
-        section_lines = [section.line for section in sections]
-        found = []
-        for start, end in self.tables:
-            inside = bisect_right(starts, start + 1) - 1
-            if inside >= 0 and entries[inside].span.end >= start + 1:
-                continue
-            section = bisect_right(section_lines, start + 1)
-            candidate = table.find(self.lines, start, end, self.settings.schema, section)
-            if candidate is not None:
-                found.append(candidate)
-        return tuple(found)

@@ -79,7 +79,7 @@ def records(
     for entry in document.entries:
         fields: dict[str, str] = {}
         iso_dates: dict[str, str] = {}
-        for item in sorted(entry.fields, key=lambda f: order.get(f.key or "", len(order))):
+        for item in sorted(entry.every_field, key=lambda f: order.get(f.key or "", len(order))):
             key = item.key or UNLABELLED
             repeat = 1
             while key in fields:  # a field given twice is kept twice: `authors_2`
@@ -100,7 +100,7 @@ def records(
             path=path,
             line=entry.line,
             sections=_section_path(headings, starts, entry),
-            layout=entry.layout.plugin,
+            layout=entry.form.layout,
             title=title_of(entry, schema),
             fields=fields,
             date=date,
@@ -111,7 +111,7 @@ def records(
 
 def _headings(document: Document) -> list[tuple[int, int, str]]:
     """Every heading that is no entry's own: line, level, text."""
-    own = {entry.line for entry in document.headed}
+    own = {entry.line for entry in document.entries if entry.level}
     return [
         (heading.line, heading.level, _plain(heading.source))
         for heading in document.headings
@@ -127,7 +127,7 @@ def _section_path(
         while path and path[-1][0] >= level:
             path.pop()
         path.append((level, text))
-    if entry.heading and entry.layout.plugin == "headings":
+    if entry.heading and entry.level:  # an entry's own heading holds no other
         while path and path[-1][0] >= entry.level:
             path.pop()
     return tuple(text for _, text in path)

@@ -13,7 +13,6 @@ from readmelint.check import check_document, check_text
 from readmelint.config import Config, find_config, load_config
 from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, ConfigError, InputError, ReadmelintError
 from readmelint.files import ReadFile, check_writable, read_file, write_file
-from readmelint.fix import Renderer, fix_document, render
 from readmelint.model import Diagnostic, Region
 from readmelint.parse import parse
 from readmelint.schema import Schema, load_schema
@@ -21,6 +20,7 @@ from readmelint.settings import Settings
 from readmelint.source import Lines, Source
 
 if TYPE_CHECKING:
+    from readmelint.fix import Renderer
     from readmelint.records import Record
 
 T = TypeVar("T")
@@ -174,10 +174,15 @@ def fix_source(
     source: Source,
     config: Config,
     name: str,
-    renderer: Renderer = render,
+    renderer: Renderer | None = None,
     count_remaining: bool = False,
 ) -> FixResult:
-    """Fix ``source``; ``count_remaining``: check the fixed text too, for what is left."""
+    """Fix ``source``; ``count_remaining``: check the fixed text too, for what is left.
+
+    ``renderer``: what writes the canonical form (None: fix's own).
+    """
+    from readmelint.fix import fix_document  # and the safety check: kept off check's start-up
+
     try:
         fixed = fix_document(source.text, config.settings, renderer)
     except InputError as error:
@@ -192,7 +197,7 @@ def fix_file(
     path: Path,
     config: Config,
     mode: FixMode,
-    renderer: Renderer = render,
+    renderer: Renderer | None = None,
     count_remaining: bool | None = None,
 ) -> FixResult:
     """Fix the file ``path``, writing it in ``FixMode.WRITE``; ``count_remaining``

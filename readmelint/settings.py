@@ -7,8 +7,9 @@ the command line; the library core reads only this.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import ConfigError
 from readmelint.labels import LabelStyle
@@ -46,6 +47,9 @@ class Settings:
     item_patterns: tuple[Pattern, ...] = ()
     # Where an item keeps its fields: "pattern" (read by item_patterns) or "sub-items".
     item_fields: str = "pattern"
+    # A layout's own settings that no field above names, by configuration key (see
+    # EntryLayout.configure in readmelint.layouts).
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         check_layouts(self.layouts)

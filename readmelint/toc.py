@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readmelint.anchors import Slugger, heading_text
-from readmelint.markdown import plain_text
+from readmelint.markdown import item_content, parse_inline, plain_text
 from readmelint.model import Document, Heading, Span, TocItem, TocList
 from readmelint.output import Block, compact
 from readmelint.source import Lines, strip_newline
@@ -199,8 +199,6 @@ _ESCAPE = re.compile(r"[\\`*_\[\]<>!&~|]")
 
 
 def _one_link(line: str) -> bool:
-    from readmelint.markdown import parse_inline
-
     tokens = parse_inline(line)
     return (
         bool(tokens)
@@ -213,8 +211,6 @@ def _one_link(line: str) -> bool:
 def read_list(lines: Lines, tokens: Sequence[Token], index: int) -> TocList | None:
     """The list opening at ``tokens[index]``, if every item is a line starting with a link
     to an anchor of the file (a candidate table of contents)."""
-    from readmelint.markdown import item_content, parse_inline
-
     opening = tokens[index]
     close = opening.type.replace("_open", "_close")
     items: list[TocItem] = []

@@ -11,63 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from itertools import dropwhile, zip_longest
+from hashlib import blake2b
+from itertools import zip_longest
 from typing import Any
 
 from readmelint.errors import SafetyError
-from readmelint.model import Document, Entry, Layout
+from readmelint.layouts.registry import LAYOUTS
+from readmelint.model import Document
 from readmelint.source import Lines, newline_of, strip_newline
-
-
-def entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
-    """What an entry holds, blind to what ``fix`` may change.
-
-    Fields are compared by key (label case and colon may change) and by the
-    words of each line, with whether the line is code/HTML (where whitespace
-    matters) and whether it ends in a hard break; blank lines inside the entry
-    and field order do not count.
-    """
-    fields = []
-    for field in entry.fields:
-        lines: list[tuple[str, bool, bool]] = []
-        for line_no in range(field.span.start, field.span.end + 1):
-            raw = strip_newline(document.lines[line_no - 1])
-            verbatim = line_no in document.verbatim_lines
-            if line_no == field.span.start:
-                raw = raw[field.column - 1 + len(field.label_source) :]
-            elif verbatim:
-                # Code in an item moves with the item: its whitespace counts from the
-                # item's content column.
-                leading = len(raw) - len(raw.lstrip(" "))
-                raw = raw[min(leading, field.column - 1) :]
-            if verbatim:
-                text = raw
-            elif line_no in document.open_line_ends:
-                text = raw.lstrip()  # its trailing whitespace may be content
-            else:
-                text = raw.strip()
-            hard_break = line_no not in document.paragraph_ends and (
-                raw.endswith("  ") or raw.endswith("\\")
-            )
-            if entry.layout is Layout.LINES and line_no == field.span.end:
-                hard_break = False  # fix ends every field but the last with one
-            if text or verbatim:
-                lines.append((text, verbatim, hard_break and not verbatim))
-        fields.append((field.key, field.label is None, tuple(lines)))
-    block_end = max((f.span.end for f in entry.fields), default=entry.line)
-    tail = tuple(
-        strip_newline(document.lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)
-    )
-    tail = tuple(dropwhile(lambda line: not line.strip(), tail))
-    # The indentation of the entry's first line means nothing and fix removes it.
-    preamble = tuple(
-        strip_newline(document.lines[i - 1]).lstrip(" \t")
-        if i == entry.span.start
-        else strip_newline(document.lines[i - 1])
-        for i in range(entry.span.start, entry.line)
-    )
-    heading = entry.heading_source.strip()
-    return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail)
+from readmelint.toc import plan as plan_contents
 
 
 def fingerprints(document: Document) -> list[tuple[int, str, bytes]]:
@@ -76,13 +28,9 @@ def fingerprints(document: Document) -> list[tuple[int, str, bytes]]:
 
     Every layout's, so that an entry that becomes another layout's (or none) is missed.
     """
-    from hashlib import blake2b  # only fix needs it: kept off check's start-up
-
-    from readmelint.layouts import registry
-
     found = [
         (line, name, blake2b(repr(signature).encode("utf-8", "surrogatepass"), digest_size=16))
-        for layout in registry().values()
+        for layout in LAYOUTS.values()
         for line, name, signature in layout.signatures(document)
     ]
     return sorted((line, name, digest.digest()) for line, name, digest in found)
@@ -92,7 +40,7 @@ def fingerprints(document: Document) -> list[tuple[int, str, bytes]]:
 class Preserved:
     """What fix's output must hold, taken from the input before it is let go.
 
-    Each entry's fingerprint (see :func:`entry_signature`) and, outside the entries,
+    Each entry's fingerprint (see :func:`fingerprints`) and, outside the entries,
     the lines themselves: the input's lines are kept with its text anyway.
     """
 
@@ -153,11 +101,13 @@ class Preserved:
                     "entries; nothing was written. Please report this with the file."
                 )
         if self.contents is not None:
-            from readmelint.toc import plan
-
             # Which candidate list it is, not its line: entries above it may shrink.
             toc = after.toc
-            if toc is None or after.toc_lists.index(toc) != self.contents or plan(after).changed:
+            if (
+                toc is None
+                or after.toc_lists.index(toc) != self.contents
+                or plan_contents(after).changed
+            ):
                 raise SafetyError(
                     "internal error: fix would leave the table of contents unlike the "
                     "headings; nothing was written. Please report this with the file."
@@ -169,9 +119,7 @@ class Preserved:
 
 def outside_ranges(document: Document) -> list[tuple[int, int]]:
     """The line ranges (0-based, end excluded) outside every layout's blocks."""
-    from readmelint.layouts import registry
-
-    blocks = sorted(span for layout in registry().values() for span in layout.spans(document))
+    blocks = sorted(span for layout in LAYOUTS.values() for span in layout.spans(document))
     if document.toc is not None:  # fix writes it again from the headings
         blocks = sorted([*blocks, (document.toc.span.start, document.toc.span.end)])
     ranges: list[tuple[int, int]] = []

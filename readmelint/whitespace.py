@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from readmelint.markdown import VERBATIM_BLOCKS, parse_inline
-from readmelint.model import LineMarks
+from readmelint.model import Document, LineMarks
 from readmelint.source import Lines, ends_in_loose_whitespace, strip_newline
 
 if TYPE_CHECKING:
@@ -77,3 +77,13 @@ def _breaks(tokens: Sequence[Token]) -> int:
         1 if token.type in ("softbreak", "hardbreak") else _breaks(token.children or ())
         for token in tokens
     )
+
+
+def clean_trailing(document: Document, line_no: int, text: str) -> str:
+    """``text`` (line ``line_no``) without trailing whitespace that renders nothing."""
+    if line_no in document.verbatim_lines or line_no in document.open_line_ends:
+        return text
+    stripped = text.rstrip(" \t")
+    if not stripped or line_no in document.paragraph_ends:
+        return stripped
+    return stripped if ends_in_loose_whitespace(text) else text

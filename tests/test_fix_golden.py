@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from readmelint.canonical.plan import plan
 from readmelint.check import check_text
 from readmelint.fix import fix_text
-from readmelint.layouts.headings.plan import plan
+from readmelint.layouts.headings.find import headed
+from readmelint.layouts.headings.plan import Plan
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from readmelint.source import Source, decode, strip_newline
@@ -52,10 +54,11 @@ def test_check_reports_what_fix_changes(case: str) -> None:
 def test_checks_lean_plan_agrees_with_fixs_full_plan(case: str) -> None:
     """check plans without keeping lines; it must see the same changes and styles as fix."""
     document = parse(decode((GOLDEN / f"{case}.in.md").read_bytes(), case).text)
-    full, lean = plan(document, Settings()), plan(document, Settings(), all_lines=False)
+    full = plan(document, Settings()).of(Plan)
+    lean = plan(document, Settings(), all_lines=False).of(Plan)
     rewritten = {
         entry.line
-        for entry in document.headed
+        for entry in headed(document)
         if full.entry_lines(entry.line)
         != [strip_newline(line) for line in document.lines[entry.span.start - 1 : entry.span.end]]
     }

@@ -13,6 +13,7 @@ from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.errors import ConfigError
 from readmelint.fix import fix_text
+from readmelint.layouts.items.find import lists_of
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from tests.helpers import CORPUS, assert_survives
@@ -64,10 +65,10 @@ def test_a_digests_day_lists_are_judged_together_then_each_on_its_own() -> None:
         f"- **[2024.05.01]**\n  - {paper.format('C')}\n"
         "- **[2024.04.30]**\n  - a note, no paper\n"
     )
-    lists = parse(text, SETTINGS).lists
+    lists = lists_of(parse(text, SETTINGS))
     assert [[item.span.start for item in items.items] for items in lists] == [[2, 3], [5]]
     alone = f"- **[2024.05.01]**\n  - {paper.format('C')}\n- **[2024.04.30]**\n  - a note\n"
-    assert parse(alone, SETTINGS).lists == ()  # one paper in all: no entry list
+    assert lists_of(parse(alone, SETTINGS)) == ()  # one paper in all: no entry list
 
 
 def test_a_list_whose_new_last_item_would_take_in_the_next_line_is_left_as_it_is() -> None:
@@ -133,7 +134,7 @@ def test_terryum_papers_are_entries_and_its_legend_and_contents_are_not(tmp_path
     text = corpus(TERRYUM)
     settings = terryum_settings(tmp_path)
     document = parse(text, settings)
-    starts = [items.span.start for items in document.lists]
+    starts = [items.span.start for items in lists_of(document)]
     assert 27 not in starts  # the legend: bold items, but no paper
     assert 49 not in starts  # the table of contents
     unmatched = [(d.line, d.message) for d in check_text(text, settings) if d.code == "RL013"]
@@ -153,7 +154,7 @@ def test_long_context_numbered_papers_are_entries_and_fix_is_lossless() -> None:
         Path(__file__).parent.parent / "benchmarks/configs/long-context.toml"
     ).settings
     document = parse(text, settings)
-    assert sum(1 for items in document.lists for item in items.items if item.entry) >= 1400
+    assert sum(1 for items in lists_of(document) for item in items.items if item.entry) >= 1400
     assert document.toc is not None  # the contents are no entry list
     fixed = fix_text(text, settings)
     assert fix_text(fixed, settings) == fixed
@@ -232,7 +233,7 @@ def test_fix_is_lossless_idempotent_and_agrees_with_check(lists: list[str]) -> N
         return Counter(c for c in value if not c.isdigit() and not c.isspace())
 
     assert kept(fixed) == kept(text)
-    assert len(parse(fixed, SETTINGS).lists) == len(parse(text, SETTINGS).lists)
+    assert len(lists_of(parse(fixed, SETTINGS))) == len(lists_of(parse(text, SETTINGS)))
 
 
 @st.composite

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readmelint.model import Layout
+from readmelint.layouts.headings.find import BULLETS
 from readmelint.parse import parse
 from tests.helpers import corpus_file, read_text, version
 
@@ -38,7 +38,7 @@ def test_entries_and_heading_lines(commit: str) -> None:
     assert [entry.heading for entry in document.entries] == headings
     assert [entry.line for entry in document.entries] == lines
     for entry in document.entries:
-        assert entry.layout is Layout.BULLETS
+        assert entry.form is BULLETS
         assert (entry.list_indent, entry.list_marker) == (2, "-")
         # The heading line really is the heading, and each field's first line its label.
         assert document.lines[entry.line - 1].startswith("###")

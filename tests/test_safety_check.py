@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from readmelint import runner
+from readmelint import fix
 from readmelint.cli import main, run
 from readmelint.config import Config
 from readmelint.errors import EXIT_SAFETY, SafetyError
@@ -205,17 +205,16 @@ def test_fix_file_writes_nothing_when_the_check_fails(tmp_path: Path, name: str)
 def faulty_cli(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the command line's fix use a renderer that drops the Tags field.
 
-    ``fix_file`` and ``fix_document`` bind their default renderer when they are
-    defined, so patching ``render`` itself would not reach them: the runner's
-    ``fix_document`` is wrapped instead, and the real safety check still runs.
+    The runner imports ``fix_document`` when it fixes (check never loads fix), so
+    wrapping the module's ``fix_document`` reaches it; the real safety check still runs.
     """
-    real_fix_document = runner.fix_document  # type: ignore[attr-defined]
+    real_fix_document = fix.fix_document
     renderer = FAULTY["drops-a-field"][0]
 
-    def fix_document_with_a_bug(text: str, settings: Settings, _: Renderer = render) -> Fixed:
+    def fix_document_with_a_bug(text: str, settings: Settings, _: Renderer | None = None) -> Fixed:
         return real_fix_document(text, settings, renderer)
 
-    monkeypatch.setattr(runner, "fix_document", fix_document_with_a_bug)
+    monkeypatch.setattr(fix, "fix_document", fix_document_with_a_bug)
 
 
 @pytest.mark.usefixtures("faulty_cli")
@@ -265,11 +264,11 @@ def test_an_unexpected_error_is_one_line_and_exit_3_without_traceback(
     def broken(document: Document, settings: Settings) -> str:
         raise KeyError("boom")
 
-    real_fix_document = runner.fix_document  # type: ignore[attr-defined]
+    real_fix_document = fix.fix_document
     monkeypatch.setattr(
-        runner,
+        fix,
         "fix_document",
-        lambda text, settings, _=render: real_fix_document(text, settings, broken),
+        lambda text, settings, _=None: real_fix_document(text, settings, broken),
     )
     path = tmp_path / "README.md"
     path.write_text(TEXT)

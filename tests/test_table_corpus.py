@@ -12,7 +12,8 @@ import pytest
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.layouts.table.rows import split_row
+from readmelint.layouts.headings.find import headed
+from readmelint.layouts.table.rows import split_row, tables_of
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from tests.helpers import CORPUS, ROOT
@@ -60,7 +61,7 @@ def cells(text: str, document_settings: Settings) -> Counter[tuple[str, str]]:
     """Every cell of every entry table, by its header."""
     document = parse(text, document_settings)
     found: Counter[tuple[str, str]] = Counter()
-    for table in document.tables:
+    for table in tables_of(document).tables:
         for row in table.rows:
             split = split_row(document.lines[row.line - 1])
             for index in range(len(split.cells)):
@@ -81,8 +82,8 @@ def test_the_multimodal_list(tmp_path: Path) -> None:
     }
     found_settings = settings(tmp_path, fields, layout="table")
     document = parse(text, found_settings)
-    assert len(document.tables) == 16
-    assert sum(len(table.rows) for table in document.tables) == 394
+    assert len(tables_of(document).tables) == 16
+    assert sum(len(table.rows) for table in tables_of(document).tables) == 394
     problems = check_text(text, found_settings)
     counts = [(d.line, d.code) for d in problems if d.code in ("RL012", "RL108")]
     assert counts == [(458, "RL012"), (484, "RL012"), (520, "RL108"), (521, "RL108")]
@@ -118,7 +119,7 @@ def test_brady_entry_tables_and_its_other_table(tmp_path: Path) -> None:
     }
     found_settings = settings(tmp_path, fields, layout="table")
     document = parse(text, found_settings)
-    headers = {tuple(c.title for c in table.columns) for table in document.tables}
+    headers = {tuple(c.title for c in table.columns) for table in tables_of(document).tables}
     assert ("Name", "Paper", "Link", "Notes") not in headers
     assert all(header[:3] == ("Title", "Venue", "Date") for header in headers)
     problems = check_text(text, found_settings)
@@ -135,7 +136,7 @@ def test_the_daily_list_every_row_found_and_lossless(tmp_path: Path) -> None:
     text = corpus(DAILY)
     found_settings = load_config(ROOT / "benchmarks" / "configs" / "llm-paper-daily.toml").settings
     document = parse(text, found_settings)
-    assert sum(len(table.rows) for table in document.tables) == 648
+    assert sum(len(table.rows) for table in tables_of(document).tables) == 648
     assert not [d for d in check_text(text, found_settings) if d.code == "RL003"]  # MM-DD in spans
     fixed = fix_text(text, found_settings)
     assert fix_text(fixed, found_settings) == fixed
@@ -154,7 +155,7 @@ def test_headed_entries_and_tables_in_one_list(tmp_path: Path) -> None:
         tmp_path, fields, layout=["headings", "table"], **{"entry-levels": [4]}
     )
     document = parse(text, found_settings)
-    assert len(document.headed) == 13
-    assert sum(len(table.rows) for table in document.tables) >= 52
+    assert len(headed(document)) == 13
+    assert sum(len(table.rows) for table in tables_of(document).tables) >= 52
     fixed = fix_text(text, found_settings)
     assert fix_text(fixed, found_settings) == fixed

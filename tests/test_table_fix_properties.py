@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from readmelint.check import check_text
 from readmelint.fix import fix_text
-from readmelint.layouts.table.rows import split_row
+from readmelint.layouts.table.rows import split_row, tables_of
 from readmelint.parse import parse
 from readmelint.schema import build_schema
 from readmelint.settings import Settings
@@ -83,7 +83,7 @@ def cells(text: str) -> Counter[str]:
     """Every cell of every entry table, padding aside (empty cells not counted)."""
     document = parse(text, SETTINGS)
     found: Counter[str] = Counter()
-    for found_table in document.tables:
+    for found_table in tables_of(document).tables:
         for line in range(found_table.span.start, found_table.span.end + 1):
             split = split_row(document.lines[line - 1])
             found.update(split.content(i) for i in range(len(split.cells)) if split.content(i))
@@ -92,7 +92,7 @@ def cells(text: str) -> Counter[str]:
 
 def outside(text: str) -> list[str]:
     document = parse(text, SETTINGS)
-    inside = {n for t in document.tables for n in range(t.span.start, t.span.end + 1)}
+    inside = {n for t in tables_of(document).tables for n in range(t.span.start, t.span.end + 1)}
     return [line for n, line in enumerate(text.splitlines(), 1) if n not in inside]
 
 

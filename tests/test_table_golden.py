@@ -11,7 +11,7 @@ import pytest
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.layouts.table.rows import Row, split_row
+from readmelint.layouts.table.rows import Row, split_row, tables_of
 from readmelint.parse import parse
 from tests.helpers import assert_survives, read_text
 
@@ -36,8 +36,8 @@ def test_golden_output_is_a_fixed_point(case: str) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_every_case_is_read_as_tables_of_entries(case: str) -> None:
     document = parse(read_text(GOLDEN / f"{case}.in.md"), SETTINGS)
-    assert document.tables
-    assert all(entry.layout.plugin == "table" for entry in document.entries)
+    assert tables_of(document).tables
+    assert all(entry.form.layout == "table" for entry in document.entries)
 
 
 def test_a_template_row_is_reported_once_and_left_as_it_is() -> None:

@@ -9,7 +9,7 @@ import pytest
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.model import Layout
+from readmelint.layouts.headings.find import LINES
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from tests.helpers import ROOT, corpus_file, non_blank_characters, outside_entries, read_text
@@ -43,7 +43,7 @@ def test_the_example_config_declares_the_other_layout(settings: Settings) -> Non
 def test_real_list_parses_into_heading_and_line_entries(settings: Settings) -> None:
     document = parse(read_text(corpus_file(DEEP_LEARNING)), settings)
     assert len(document.entries) == 13
-    assert all(entry.layout is Layout.LINES for entry in document.entries)
+    assert all(entry.form is LINES for entry in document.entries)
     assert document.entries[0].heading == "LLaVA"  # `#### **LLaVA**`: the bold is markup
     assert document.entries[-1].heading == ""  # `#### ****`
     gill = next(entry for entry in document.entries if entry.heading == "GILL")

@@ -17,8 +17,8 @@ from readmelint.add.fields import new_entry
 from readmelint.add.metadata import Metadata
 from readmelint.add.place import Run, choose, position, runs
 from readmelint.errors import EXIT_PROBLEMS, InputError, ReadmelintError, SafetyError
-from readmelint.layouts import registry
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
+from readmelint.layouts.registry import LAYOUTS
 from readmelint.markdown import plain_text
 from readmelint.model import Document, Entry
 from readmelint.output import Output, dominant_newline
@@ -72,7 +72,7 @@ def add_paper(
         _refuse_duplicate(metadata, run.entries, settings, name)
     new = new_entry(metadata, settings.schema, document)
     before, neighbour = position(run, new.fields, settings)
-    layout = registry()[run.layout]
+    layout = LAYOUTS[run.layout]
     try:
         insertion = layout.add(document, settings, new, before, None if before else neighbour)
     except CannotWrite as error:
@@ -180,7 +180,7 @@ def verify(before: Document, after: Document, line: int, run: Run, new: NewEntry
     if sum(kept.values()) != sum(old.values()) + 1:
         _refuse("the list would not have exactly one more entry")
     entry = next((e for e in after.entries if e.line == line), None)
-    if entry is None or entry.layout.plugin != run.layout:
+    if entry is None or entry.form.layout != run.layout:
         _refuse(f"no {run.layout} entry would start at line {line}")
     assert entry is not None
     written = dict(new.fields)

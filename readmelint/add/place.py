@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from readmelint.canonical.order import sort_key
 from readmelint.errors import InputError
+from readmelint.layouts.items.find import lists_of
+from readmelint.layouts.table.rows import tables_of
 from readmelint.model import Document, Entry
 from readmelint.records import records
 from readmelint.settings import Settings
@@ -43,15 +45,19 @@ def runs(document: Document, settings: Settings) -> list[Run]:
     paths = {record.line: record.sections for record in records(document, settings, "")}
     found: dict[tuple[object, ...], list[Entry]] = {}
     layout_of: dict[tuple[object, ...], str] = {}
-    tables = {id(row): number for number, table in enumerate(document.tables) for row in table.rows}
+    tables = {
+        id(row): number
+        for number, table in enumerate(tables_of(document).tables)
+        for row in table.rows
+    }
     lists = {
         id(item.entry): number
-        for number, items in enumerate(document.lists)
+        for number, items in enumerate(lists_of(document))
         for item in items.items
         if item.entry is not None
     }
     for entry in document.entries:
-        layout = entry.layout.plugin
+        layout = entry.form.layout
         if layout == "table":
             key: tuple[object, ...] = ("table", tables.get(id(entry)))
         elif layout == "items":

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from readmelint import toc
-from readmelint.layouts import LayoutPlan, registry
+from readmelint.layouts import LayoutPlan
+from readmelint.layouts.registry import LAYOUTS
 from readmelint.model import Document
 from readmelint.output import Output
+from readmelint.parse import parse
 from readmelint.settings import Settings
 
 P = TypeVar("P", bound=LayoutPlan)
@@ -51,8 +54,11 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Cano
 
     (A long list's rendered lines take as much memory as the file.)
     """
-    layouts = registry()
-    plans = {name: layouts[name].plan(document, settings, all_lines) for name in settings.layouts}
+    reparse = partial(parse, settings=settings)
+    plans = {
+        name: LAYOUTS[name].plan(document, settings, reparse, all_lines)
+        for name in settings.layouts
+    }
     # The table of contents is no layout, but fix writes it again the same way.
     plans["contents"] = toc.plan(document)
     return Canonical(document, plans)

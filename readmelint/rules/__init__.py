@@ -17,6 +17,8 @@ __all__ = ["BY_CODE", "CHECKS", "RULES"]
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
+        # Loaded on first use: a command that runs no rule (``--version``) or one rule
+        # module alone does not pay for importing every rule and layout.
         from readmelint.rules import registry
 
         return getattr(registry, name)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
-from readmelint.entries import has_markup_over_field_lines, is_template_stub
-from readmelint.model import Diagnostic, Entry, Field, Layout
+from readmelint.entries import is_template_stub
+from readmelint.model import Diagnostic, Entry, Field
 from readmelint.rules.base import Context, Rule
 from readmelint.schema import Schema
 
@@ -124,40 +124,29 @@ RL010 = Rule(
         "accepted": {"title": "Accepted", "type": "string", "enum": ["arXiv", "CVPR", "NeurIPS"]}
     },
 )
-RL011 = Rule(
-    "RL011",
-    "markup-over-field-lines",
-    "In an entry of `**Label:** value` lines, a code span or HTML tag runs into the next line.",
-    "Markdown reads the lines it spans as one piece, so they are not separate fields: "
-    "`fix` leaves the entry as it is. Close the span or tag on the line where it opens.",
-    "### AnyGPT\n**Tags:** `any-to-any  \n**Paper:** arXiv`\n",
-    "### AnyGPT\n**Paper:** arXiv  \n**Tags:** `any-to-any`\n",
-)
-
-RULES = (RL001, RL002, RL003, RL004, RL005, RL006, RL007, RL008, RL009, RL010, RL011)
+RULES = (RL001, RL002, RL003, RL004, RL005, RL006, RL007, RL008, RL009, RL010)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, schema = context.path, context.document, context.settings.schema
     validator = schema.validator_for(document.references)
+    shared: set[Diagnostic] = set()
     for entry in document.entries:
         if is_template_stub(entry):
-            what = (
-                "every cell is" if entry.layout is Layout.ROW else "the heading and every field are"
-            )
             yield RL007.at(
-                path, entry.line, 1, f"template stub: {what} empty; fill it in or delete it"
-            )
-            continue
-        yield from _entry_diagnostics(path, entry, schema, validator)
-        if has_markup_over_field_lines(document, entry):
-            yield RL011.at(
                 path,
                 entry.line,
                 1,
-                "a code span or HTML tag runs from one field's line into the next, so "
-                "fix leaves this entry as it is; close it on the line where it opens",
+                f"template stub: {entry.form.stub} empty; fill it in or delete it",
             )
+            continue
+        for diagnostic in _entry_diagnostics(path, entry, schema, validator):
+            if diagnostic.line not in entry.span:
+                # Of a field several entries share: reported once.
+                if diagnostic in shared:
+                    continue
+                shared.add(diagnostic)
+            yield diagnostic
 
 
 # A field's value broke a keyword: the message for (keyword, the keyword's value in
@@ -214,7 +203,7 @@ def _entry_diagnostics(
 ) -> Iterator[Diagnostic]:
     fields: dict[str, str] = {}
     first: dict[str, Field] = {}
-    for field in entry.fields:
+    for field in entry.every_field:
         if field.key is None:
             yield RL009.at(
                 path,
@@ -233,8 +222,8 @@ def _entry_diagnostics(
         else:
             fields[field.key] = field.value
             first[field.key] = field
-    instance: dict[str, Any] = {"fields": fields, "layout": entry.layout.plugin}
-    if entry.heading_source or entry.layout in (Layout.BULLETS, Layout.LINES):
+    instance: dict[str, Any] = {"fields": fields, "layout": entry.form.layout}
+    if entry.heading_source:
         # (A row has no heading, nor an item read by a pattern: their titles are fields.)
         instance["heading"] = entry.heading
     reported: set[tuple[str, ...]] = set()
@@ -290,10 +279,9 @@ def _reports_fields(entry: Entry, keyword: str) -> bool:
     A table reports its columns once, at its header (see layouts.table); an item
     holds only the fields its pattern reads, so none is unknown.
     """
-    if entry.layout is Layout.ROW:
+    if not entry.form.reports_fields:
         return False
-    sub_items = entry.layout is Layout.ITEM and entry.heading_source
-    return keyword == "required" or entry.layout is not Layout.ITEM or bool(sub_items)
+    return keyword == "required" or bool(entry.heading_source)
 
 
 def _names_heading(message: str) -> bool:
@@ -305,13 +293,7 @@ def _missing(
 ) -> Iterator[Diagnostic]:
     for spec in schema.fields:
         if spec.required and spec.key not in fields:
-            if entry.layout is Layout.ITEM:
-                message = f'item has no "{spec.title}" field; write it as the item pattern reads it'
-            else:
-                message = (
-                    f'entry {name_of(entry)} is missing the field "{spec.title}"; '
-                    f"add `**{spec.title}:** ...` to its list"
-                )
+            message = entry.form.missing.format(name=name_of(entry), title=spec.title)
             yield RL001.at(path, entry.line, 1, message)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from readmelint.model import Diagnostic, Entry, Layout
+from readmelint.model import Diagnostic, Entry
 from readmelint.papers import Paper, paper_of
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD
@@ -59,18 +59,12 @@ def check(context: Context) -> Iterator[Diagnostic]:
     today = settings.today or datetime.date.today()
     dated = [spec for spec in schema.fields if spec.date_format is not None]
     seen: dict[tuple[int, str], Entry] = {}
-    sections = _sections(context)
     for entry in document.entries:
         paper = paper_of(entry, schema)
         if settings.duplicates:
-            yield from _duplicates(path, entry, paper, seen, sections, settings.duplicates)
+            yield from _duplicates(path, entry, paper, seen, settings.duplicates)
         for spec in dated:
             yield from _date_problems(path, entry, spec, paper, today)
-
-
-def _sections(context: Context) -> dict[int, int]:
-    """Each row's section number, by its line (a headed entry knows its own)."""
-    return {row.line: table.section for table in context.document.tables for row in table.rows}
 
 
 def _duplicates(
@@ -78,10 +72,9 @@ def _duplicates(
     entry: Entry,
     paper: Paper,
     seen: dict[tuple[int, str], Entry],
-    sections: dict[int, int],
     scope: str | bool,
 ) -> Iterator[Diagnostic]:
-    section = (sections.get(entry.line, entry.section)) if scope == "section" else 0
+    section = entry.section if scope == "section" else 0
     keys = [*paper.identifiers, *([f"title:{paper.title}"] if paper.title else [])]
     earlier = next((seen[(section, key)] for key in keys if (section, key) in seen), None)
     for key in keys:
@@ -104,7 +97,7 @@ def _describe(key: str) -> str:
 
 
 def _column(entry: Entry) -> int:
-    return entry.fields[0].column if entry.layout is Layout.ROW and entry.fields else 1
+    return entry.fields[0].column if entry.form.title_in_field and entry.fields else 1
 
 
 def _date_problems(

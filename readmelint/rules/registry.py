@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from readmelint.layouts import registry
+from readmelint.layouts.registry import LAYOUTS
 from readmelint.model import Diagnostic
 from readmelint.rules import fields, links, papers, style, suppression, unread
 from readmelint.rules.base import Context, Rule
@@ -24,7 +24,7 @@ RULES: tuple[Rule, ...] = tuple(
     sorted(
         [
             *(rule for module in _MODULES for rule in module.RULES),
-            *(rule for layout in registry().values() for rule in layout.RULES),
+            *(rule for layout in LAYOUTS.values() for rule in layout.RULES),
         ],
         key=lambda rule: rule.code,
     )
@@ -36,5 +36,4 @@ CHECKS: tuple[Check, ...] = (fields.check, papers.check, links.check, unread.che
 
 def checks(settings: Settings) -> list[Check]:
     """The checks for a document read with ``settings``: the common ones, then its layouts'."""
-    layouts = registry()
-    return [*CHECKS, *(layouts[name].check for name in settings.layouts)]
+    return [*CHECKS, *(LAYOUTS[name].check for name in settings.layouts)]

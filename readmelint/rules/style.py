@@ -1,14 +1,22 @@
-"""How entries are written: what fix changes (RL101-RL107), read from the canonical form.
+"""How entries are written, in every layout: what fix changes (RL101, RL102, RL104, RL105,
+RL107), read from the canonical form.
 
-check reports every change fix would make, and only those: each diagnostic here
-compares an entry (or a run of entries) with what the canonical plan says it
-becomes (see :mod:`readmelint.layouts.headings.plan`).
+check reports every change fix would make, and only those. Each code here is
+declared with its detection: a function that compares what a layout's entries are
+with what its plan makes of them, given only what is the layout's own (where a
+field or a cell starts, how its messages name an entry). The codes only one
+layout reports live with that layout (RL103 and RL106 with ``headings``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from readmelint.model import Diagnostic, Field
 from readmelint.rules.base import Rule
 from readmelint.rules.fields import GOOD, GOOD_FIELDS
+from readmelint.settings import Settings
 
 RL101 = Rule(
     "RL101",
@@ -34,17 +42,6 @@ RL102 = Rule(
     fixable=True,
     failing_line=8,
 )
-RL103 = Rule(
-    "RL103",
-    "blank-lines",
-    "Not exactly one blank line between entries, or blank lines inside an entry's list.",
-    "`fix` leaves one blank line between entries and none between a heading, its fields "
-    "and the fields themselves; blank lines inside a multi-paragraph value are kept.",
-    GOOD + "\n\n\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
-    GOOD + "\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
-    fixable=True,
-    failing_line=9,
-)
 RL104 = Rule(
     "RL104",
     "entry-order",
@@ -67,17 +64,6 @@ RL105 = Rule(
     fixable=True,
     failing_line=3,
 )
-RL106 = Rule(
-    "RL106",
-    "list-style",
-    "An entry's list uses another indentation or marker than most entries of the file.",
-    "`fix` uses the indentation and marker most entries use; continuation lines move "
-    "with their item.",
-    GOOD + "\n" + GOOD.replace("- **", "* **").replace("AnyGPT", "Other"),
-    GOOD + "\n" + GOOD.replace("AnyGPT", "Other"),
-    fixable=True,
-    failing_line=11,
-)
 RL107 = Rule(
     "RL107",
     "not-canonical",
@@ -89,4 +75,91 @@ RL107 = Rule(
     fixable=True,
 )
 
-RULES = (RL101, RL102, RL103, RL104, RL105, RL106, RL107)
+RULES = (RL101, RL102, RL104, RL105, RL107)
+
+
+T = TypeVar("T")
+
+
+def misplaced_field(
+    path: str,
+    actual: Sequence[T],
+    ordered: Sequence[T],
+    where: Callable[[T], tuple[int, int]],
+    name: Callable[[T], str],
+    what: str = "field",
+) -> Iterator[Diagnostic]:
+    """RL101 at the first of ``actual`` (fields, a table's columns) that is not where
+    ``ordered`` (the plan) puts it; ``where``: its line and column, ``name``: its label."""
+    for found, expected in zip(actual, ordered, strict=True):
+        if found is not expected:
+            line, column = where(found)
+            yield RL101.at(
+                path,
+                line,
+                column,
+                f'{what} "{name(expected)}" should come before "{name(found)}" (schema order)',
+            )
+            return
+
+
+def label_forms(
+    path: str, fields: Iterable[Field], wanted: Callable[[Field], str]
+) -> Iterator[Diagnostic]:
+    """RL102 at each labelled field whose label is not written as ``wanted`` says."""
+    for field in fields:
+        if not field.label_source:
+            continue
+        form = wanted(field)
+        if field.label_source != form:
+            yield RL102.at(
+                path,
+                field.span.start,
+                field.column,
+                f"write the label {field.label_source} as {form}",
+            )
+
+
+def misplaced_entry(
+    path: str,
+    actual: Sequence[T],
+    ordered: Sequence[T],
+    settings: Settings,
+    describe: Callable[[T, T], tuple[int, int, str]],
+    noun: str = "entries",
+) -> Iterator[Diagnostic]:
+    """RL104 at the first entry (a row, an item) that the plan puts before where it is.
+
+    ``describe(found, expected)``: where to report ``expected`` and how to say that it
+    comes before ``found``; ``noun``: what the layout's entries are called."""
+    sort = settings.resolved_sort()
+    if sort is None:
+        return
+    spec = settings.schema.spec(sort.key)
+    title = spec.title if spec else sort.key
+    direction = "newest first" if sort.descending else "oldest first"
+    for found, expected in zip(actual, ordered, strict=True):
+        if found is not expected:
+            line, column, before = describe(found, expected)
+            yield RL104.at(
+                path, line, column, f"{before}: {noun} are sorted by {title}, {direction}"
+            )
+            return
+
+
+def trailing_whitespace(path: str, line: int, kept: str) -> Diagnostic:
+    """RL105 on ``line``, where fix keeps only ``kept``."""
+    return RL105.at(path, line, len(kept) + 1, "trailing whitespace (not a hard line break)")
+
+
+def whitespace(path: str, line: int, text: str, cleaned: str) -> Iterator[Diagnostic]:
+    """RL105 where fix writes ``text`` (line ``line``) as ``cleaned``."""
+    if cleaned != text:
+        yield trailing_whitespace(path, line, cleaned)
+
+
+def not_canonical(path: str, line: int, column: int, what: str) -> Diagnostic:
+    """RL107: ``what`` (an entry, a row, a table header) changes in a way no code names."""
+    return RL107.at(
+        path, line, column, f"{what} is not in canonical form; `readmelint fix --diff` shows how"
+    )

@@ -385,7 +385,7 @@ def _parts(
 def _identity(entry: Entry) -> tuple[object, ...]:
     """What an entry holds whatever fix does to it: its heading, fields and values."""
     fields = sorted((f.key or "", f.value) for f in entry.fields)
-    return (entry.layout, entry.heading.strip(), tuple(fields))
+    return (entry.form, entry.heading.strip(), tuple(fields))
 
 
 def _partner(entry: Entry, before: Document, after: Document) -> Entry | None:

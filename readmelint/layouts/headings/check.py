@@ -8,21 +8,73 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from readmelint.canonical.labels import canonical_label
 from readmelint.canonical.order import field_order
+from readmelint.entries import is_template_stub
+from readmelint.layouts.headings.find import BULLETS, headed
+from readmelint.layouts.headings.kept import has_markup_over_field_lines
 from readmelint.layouts.headings.plan import Plan
-from readmelint.layouts.headings.render import canonical_label, clean_trailing
-from readmelint.model import Diagnostic, Document, Entry, Layout
-from readmelint.rules.base import Context
-from readmelint.rules.fields import name_of
-from readmelint.rules.style import RL101, RL102, RL103, RL104, RL105, RL106, RL107
+from readmelint.model import Diagnostic, Document, Entry
+from readmelint.rules.base import Context, Rule
+from readmelint.rules.fields import GOOD, name_of
+from readmelint.rules.style import (
+    label_forms,
+    misplaced_entry,
+    misplaced_field,
+    not_canonical,
+    whitespace,
+)
 from readmelint.schema import Schema
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
+from readmelint.whitespace import clean_trailing
+
+RL011 = Rule(
+    "RL011",
+    "markup-over-field-lines",
+    "In an entry of `**Label:** value` lines, a code span or HTML tag runs into the next line.",
+    "Markdown reads the lines it spans as one piece, so they are not separate fields: "
+    "`fix` leaves the entry as it is. Close the span or tag on the line where it opens.",
+    "### AnyGPT\n**Tags:** `any-to-any  \n**Paper:** arXiv`\n",
+    "### AnyGPT\n**Paper:** arXiv  \n**Tags:** `any-to-any`\n",
+)
+
+RL103 = Rule(
+    "RL103",
+    "blank-lines",
+    "Not exactly one blank line between entries, or blank lines inside an entry's list.",
+    "`fix` leaves one blank line between entries and none between a heading, its fields "
+    "and the fields themselves; blank lines inside a multi-paragraph value are kept.",
+    GOOD + "\n\n\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
+    GOOD + "\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
+    fixable=True,
+    failing_line=9,
+)
+RL106 = Rule(
+    "RL106",
+    "list-style",
+    "An entry's list uses another indentation or marker than most entries of the file.",
+    "`fix` uses the indentation and marker most entries use; continuation lines move "
+    "with their item.",
+    GOOD + "\n" + GOOD.replace("- **", "* **").replace("AnyGPT", "Other"),
+    GOOD + "\n" + GOOD.replace("AnyGPT", "Other"),
+    fixable=True,
+    failing_line=11,
+)
+RULES: tuple[Rule, ...] = (RL011, RL103, RL106)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, canonical = context.path, context.document, context.canonical.of(Plan)
-    for entry in document.headed:
+    for entry in headed(document):
+        if has_markup_over_field_lines(document, entry) and not is_template_stub(entry):
+            yield RL011.at(
+                path,
+                entry.line,
+                1,
+                "a code span or HTML tag runs from one field's line into the next, so "
+                "fix leaves this entry as it is; close it on the line where it opens",
+            )
         if canonical.styles[entry.line].as_is:
             if entry.line in canonical.changed:  # fix only unindents its heading
                 yield _not_canonical(path, entry)
@@ -34,37 +86,23 @@ def check(context: Context) -> Iterator[Diagnostic]:
 def _style_diagnostics(
     path: str, document: Document, entry: Entry, canonical: Plan, schema: Schema
 ) -> Iterator[Diagnostic]:
-    found: list[Diagnostic] = []
-    for field in entry.fields:
-        if field.label is None:
-            continue
-        wanted = canonical_label(field, schema, canonical.labels)
-        if field.label_source != wanted:
-            found.append(
-                RL102.at(
-                    path,
-                    field.span.start,
-                    field.column,
-                    f"write the label {field.label_source} as {wanted}",
-                )
-            )
+    found = list(
+        label_forms(path, entry.fields, lambda f: canonical_label(f, schema, canonical.labels))
+    )
     # Where any other order would change what the lines mean, fix keeps the order.
     keeps_order = canonical.styles[entry.line].keep_order
     ordered = list(entry.fields) if keeps_order else field_order(entry, schema)
-    for actual, expected in zip(entry.fields, ordered, strict=True):
-        if actual is not expected:
-            found.append(
-                RL101.at(
-                    path,
-                    actual.span.start,
-                    actual.column,
-                    f'field "{expected.label or "(unlabelled)"}" should come before '
-                    f'"{actual.label or "(unlabelled)"}" (schema order)',
-                )
-            )
-            break
+    found.extend(
+        misplaced_field(
+            path,
+            entry.fields,
+            ordered,
+            lambda f: (f.span.start, f.column),
+            lambda f: f.label or "(unlabelled)",
+        )
+    )
     style = canonical.styles[entry.line]
-    if entry.layout is Layout.BULLETS and (entry.list_indent, entry.list_marker) != (
+    if entry.form is BULLETS and (entry.list_indent, entry.list_marker) != (
         style.indent,
         style.marker,
     ):
@@ -84,15 +122,12 @@ def _style_diagnostics(
 
 
 def _not_canonical(path: str, entry: Entry) -> Diagnostic:
-    return RL107.at(
-        path, entry.line, 1, "entry is not in canonical form; `readmelint fix --diff` shows how"
-    )
+    return not_canonical(path, entry.line, 1, "entry")
 
 
 def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iterator[Diagnostic]:
     heading = strip_newline(document.lines[entry.line - 1])
-    if heading != heading.rstrip(" \t"):
-        yield trailing_whitespace(path, entry.line, heading.rstrip(" \t"))
+    yield from whitespace(path, entry.line, heading, heading.rstrip(" \t"))
     covered = {n for f in entry.fields for n in range(f.span.start, f.span.end + 1)}
     block_end = max(covered, default=entry.line)
     blank_reported = False
@@ -109,39 +144,30 @@ def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iter
                     "without blank lines between them",
                 )
             continue
-        cleaned = clean_trailing(document, line_no, line)
-        if cleaned != line:
-            yield trailing_whitespace(path, line_no, cleaned)
-
-
-def trailing_whitespace(path: str, line: int, kept: str) -> Diagnostic:
-    return RL105.at(path, line, len(kept) + 1, "trailing whitespace (not a hard line break)")
+        yield from whitespace(path, line_no, line, clean_trailing(document, line_no, line))
 
 
 def _run_diagnostics(
     path: str, document: Document, canonical: Plan, settings: Settings
 ) -> Iterator[Diagnostic]:
-    sort = settings.resolved_sort()
     for run in canonical.runs:
         for before, after in zip(run.entries, run.entries[1:], strict=False):
             gap = after.span.start - before.span.end - 1
             between = before.span.end + 1
-            if gap == 1 and strip_newline(document.lines[between - 1]):
-                # A blank line of spaces: fix empties it.
-                yield trailing_whitespace(path, between, "")
+            if gap == 1:  # a blank line of spaces: fix empties it
+                yield from whitespace(path, between, strip_newline(document.lines[between - 1]), "")
             if gap != 1:
                 line = between if gap else after.span.start
                 yield RL103.at(path, line, 1, f"{gap} blank lines between entries; use exactly one")
-        for actual, expected in zip(run.entries, run.ordered, strict=True):
-            if actual is not expected and sort is not None:
-                spec = settings.schema.spec(sort.key)
-                title = spec.title if spec else sort.key
-                direction = "newest first" if sort.descending else "oldest first"
-                yield RL104.at(
-                    path,
-                    expected.line,
-                    1,
-                    f"entry {name_of(expected)} should come before {name_of(actual)} "
-                    f"(line {actual.line}): entries are sorted by {title}, {direction}",
-                )
-                break
+        yield from misplaced_entry(
+            path,
+            run.entries,
+            run.ordered,
+            settings,
+            lambda found, expected: (
+                expected.line,
+                1,
+                f"entry {name_of(expected)} should come before {name_of(found)} "
+                f"(line {found.line})",
+            ),
+        )

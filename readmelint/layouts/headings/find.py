@@ -14,18 +14,42 @@ Token maps are 0-based and end-exclusive; everything here is 1-based.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, normalise, split_label
-from readmelint.markdown import item_content, parse_inline, plain_text
-from readmelint.model import Entry, Field, Layout, Section, Span
-from readmelint.schema import Schema
+from readmelint.layouts import Around
+from readmelint.markdown import heading_title, item_content, parse_inline
+from readmelint.model import Document, Entry, Field, Form, Span
+from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank, strip_newline
 from readmelint.whitespace import WhitespaceMarks
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
+NAME = "headings"
+# The two ways a headed entry writes its fields.
+BULLETS = Form("bullets", NAME)  # ### Name / - **Label:** value
+LINES = Form("lines", NAME)  # #### Name / **Label:** value  (one paragraph, hard breaks)
+
+
+@dataclass(frozen=True)
+class Headed:
+    """The headings layout's entries, and the lines of their headings."""
+
+    entries: tuple[Entry, ...] = ()
+
+    @property
+    def titles(self) -> frozenset[int]:
+        return frozenset(entry.line for entry in self.entries)
+
+
+def headed(document: Document) -> tuple[Entry, ...]:
+    """The entries the headings layout found in ``document`` (none if it was not read)."""
+    found = document.found.get(NAME)
+    return found.entries if isinstance(found, Headed) else ()
 
 
 @dataclass
@@ -38,7 +62,7 @@ class _Heading:
     end: int  # 0-based, exclusive
     text: str = ""
     first_line: int = 0  # 0-based: the first comment above an entry heading, or the heading
-    body: tuple[list[Field], int, str, Layout] | None = None  # fields, indent, marker, layout
+    body: tuple[list[Field], int, str, Form] | None = None  # fields, indent, marker, layout
 
 
 # The rank of a bold paragraph that titles an entry: below every heading.
@@ -66,33 +90,38 @@ class HeadingFinder:
     (see :class:`readmelint.model.Document`).
     """
 
-    def __init__(
-        self, lines: Lines, entry_levels: frozenset[int], schema: Schema, marks: WhitespaceMarks
-    ):
+    def __init__(self, lines: Lines, settings: Settings, marks: WhitespaceMarks):
         self.lines = lines
         self.marks = marks
-        self.entry_levels = entry_levels
-        self.known = schema.order.__contains__  # a plain label counts only for a field
-        self.by_position = schema.by_position
-        self.tokens: list[Token] = []  # the chunk being read
+        self.entry_levels = frozenset(settings.entry_levels)
+        self.known = settings.schema.order.__contains__  # a plain label counts only for a field
+        self.by_position = settings.schema.by_position
+        self.tokens: Sequence[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
 
-    def add(self, tokens: list[Token], index: int) -> None:
+    def add(self, tokens: Sequence[Token], index: int) -> None:
+        kind = tokens[index].type
+        if kind == "heading_open":
+            self._add_heading(tokens, index)
+        elif kind == "paragraph_open":
+            self._add_bold(tokens, index)
+
+    def _add_heading(self, tokens: Sequence[Token], index: int) -> None:
         """The heading that opens at ``tokens[index]``."""
         self.tokens = tokens
         token = tokens[index]
         assert token.map is not None
         heading = _Heading(index, int(token.tag[1:]), token.map[0], token.map[1])
-        heading.text = self._heading_text(heading)
         block = self._entry_block(heading)
         heading.first_line = heading.start
         if block is not None:
+            heading.text = self._heading_text(heading)
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
         self.headings.append(heading)
         self.tokens = []
 
-    def add_bold(self, tokens: list[Token], index: int) -> None:
+    def _add_bold(self, tokens: Sequence[Token], index: int) -> None:
         """A paragraph of bold text only, right above a list of fields: an entry's title.
 
         (Large conference lists write ``**Title**`` for a heading.) It ends at the next
@@ -112,20 +141,19 @@ class HeadingFinder:
             heading.text = self._heading_text(heading)
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
-            if heading.body[3] is Layout.BULLETS:
+            if heading.body[3] is BULLETS:
                 self.headings.append(heading)
         self.tokens = []
 
-    def build(self) -> tuple[list[Entry], list[Section]]:
+    def build(self, around: Around) -> Headed:
+        """The entries; each heading that is none starts a section (the first layout,
+        it reads every heading, and ``around`` tells it nothing)."""
         headings = self.headings
         entries: list[Entry] = []
-        sections: list[Section] = []
         section = 0
         for position, heading in enumerate(headings):
             if heading.body is None:
                 section += 1
-                title, level = heading.text, heading.level
-                sections.append(Section(title, level, heading.start + 1, heading.end))
                 continue
             end = len(self.lines)
             # Indexes, not slices: slicing the rest of the list for every entry
@@ -135,7 +163,7 @@ class HeadingFinder:
                     end = headings[later].first_line
                     break
             entries.append(self._entry(heading, heading.body, end, section))
-        return entries, sections
+        return Headed(tuple(entries))
 
     def _preamble_start(self, heading: _Heading) -> int:
         """First line of the HTML comments directly above an entry heading.
@@ -157,10 +185,7 @@ class HeadingFinder:
         return start
 
     def _heading_text(self, heading: _Heading) -> str:
-        content = self.tokens[heading.index + 1].content
-        text = plain_text(content) if content.strip() else ""
-        # `#### ****` is an empty bold heading in a template, not four asterisks.
-        return "" if not text.strip("*_ ") else text
+        return heading_title(self.tokens[heading.index + 1].content)
 
     def _entry_block(self, heading: _Heading) -> int | None:
         """Token index of the entry's fields block, or None if not an entry."""
@@ -199,10 +224,10 @@ class HeadingFinder:
         content_at = item_content(line, item.markup)
         return content_at, line[content_at:]
 
-    def _body(self, block: int) -> tuple[list[Field], int, str, Layout]:
+    def _body(self, block: int) -> tuple[list[Field], int, str, Form]:
         if self.tokens[block].type == "bullet_list_open":
             fields, indent, marker = self._bullet_fields(block)
-            return fields, indent, marker, Layout.BULLETS
+            return fields, indent, marker, BULLETS
         fields = self._line_fields(block)
         # A daily digest writes each field as a paragraph of its own: read them alike.
         following = block + 3  # paragraph_open, inline, paragraph_close
@@ -214,16 +239,16 @@ class HeadingFinder:
                 break
             fields += self._line_fields(following)
             following += 3
-        return fields, 0, "", Layout.LINES
+        return fields, 0, "", LINES
 
     def _entry(
         self,
         heading: _Heading,
-        body: tuple[list[Field], int, str, Layout],
+        body: tuple[list[Field], int, str, Form],
         end: int,
         section: int,
     ) -> Entry:
-        fields, indent, marker, layout = body
+        fields, indent, marker, form = body
         last = end - 1
         while last >= heading.start and is_blank(self.lines[last]):
             last -= 1
@@ -234,7 +259,7 @@ class HeadingFinder:
             span=Span(heading.first_line + 1, last + 1),
             heading_line=heading.start + 1,
             fields=tuple(fields),
-            layout=layout,
+            form=form,
             section=section,
             list_indent=indent,
             list_marker=marker,

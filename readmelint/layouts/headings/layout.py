@@ -2,24 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from readmelint.layouts.headings.check import check
+from readmelint.errors import ConfigError
+from readmelint.layouts.headings.check import RULES, check
+from readmelint.layouts.headings.find import NAME, HeadingFinder, headed
 from readmelint.layouts.headings.new import add
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
+from readmelint.layouts.headings.signature import entry_signature
 from readmelint.model import Document
-from readmelint.rules.base import Rule
-from readmelint.verify import entry_signature
+from readmelint.schema import Schema
 
-NAME = "headings"
-RULES: tuple[Rule, ...] = ()  # it reports the shared codes of rules/fields and rules/style
+CONFIG = frozenset({"entry-levels"})
 
-__all__ = ["NAME", "RULES", "add", "check", "plan", "signatures", "spans"]
+__all__ = [
+    "CONFIG",
+    "NAME",
+    "RULES",
+    "add",
+    "check",
+    "configure",
+    "find",
+    "plan",
+    "signatures",
+    "spans",
+]
+
+find = HeadingFinder
+
+
+def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool) -> dict[str, Any]:
+    levels = table.get("entry-levels", [3])
+    if isinstance(levels, int) and not isinstance(levels, bool):
+        levels = [levels]
+    if (
+        not isinstance(levels, list)
+        or not levels
+        or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
+    ):
+        raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
+    return {"entry_levels": tuple(levels)}
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
-    for entry in document.headed:
+    for entry in headed(document):
         name = f"entry {entry.heading or '(empty heading)'!r} (line {entry.line})"
         yield entry.line, name, entry_signature(document, entry)
 

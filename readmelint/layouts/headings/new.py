@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from readmelint.canonical.labels import document_label_style
 from readmelint.layouts.adding import Insertion, NewEntry
-from readmelint.layouts.headings.style import (
-    document_label_style,
-    document_list_style,
-    item_prefix,
-)
-from readmelint.model import Document, Entry, Layout
+from readmelint.layouts.headings.find import LINES, headed
+from readmelint.layouts.headings.style import document_list_style, item_prefix
+from readmelint.model import Document, Entry
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
 
@@ -38,17 +36,15 @@ def add(
     """
     neighbour = before or after
     level = neighbour.level if neighbour else settings.entry_levels[0]
-    headed = document.headed
-    bold = sum(bool(_BOLD.fullmatch(_text(e))) for e in headed) * 2 > len(headed)
+    entries = headed(document)
+    bold = sum(bool(_BOLD.fullmatch(_text(e))) for e in entries) * 2 > len(entries)
     name = f"**{new.heading}**" if bold else new.heading
     if name.endswith("#"):  # a closing sequence of #s would be taken off the heading
         name = name[:-1] + "\\#"
     lines = ["#" * level + " " + name]
     labels = document_label_style(document, settings)
     schema = settings.schema
-    as_lines = (
-        Counter(e.layout for e in headed).most_common(1)[0][0] is Layout.LINES if headed else False
-    )
+    as_lines = Counter(e.form for e in entries).most_common(1)[0][0] is LINES if entries else False
     fields = list(new.fields.items())
     for position, (key, value) in enumerate(fields):
         spec = schema.spec(key)

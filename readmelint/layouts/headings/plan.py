@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from readmelint.canonical.labels import document_label_style
 from readmelint.canonical.order import order_entries
-from readmelint.entries import leaves_as_is, reads_by_position
 from readmelint.labels import DEFAULT_STYLE, LabelStyle
+from readmelint.layouts import Reparse
+from readmelint.layouts.headings.find import BULLETS, headed
+from readmelint.layouts.headings.kept import leaves_as_is, reads_by_position
 from readmelint.layouts.headings.render import render_entry
 from readmelint.layouts.headings.runs import (
     PLACEHOLDER_FIELD,
@@ -22,22 +25,20 @@ from readmelint.layouts.headings.runs import (
     runs_of,
     stays_last,
 )
+from readmelint.layouts.headings.signature import entry_signature
 from readmelint.layouts.headings.style import (
     ListStyle,
     can_restyle,
-    document_label_style,
     document_list_style,
     is_plain,
     items_keep_their_lines,
     own_style,
 )
-from readmelint.model import Document, Entry, Layout
+from readmelint.model import Document, Entry
 from readmelint.output import Block, compact, resolved
-from readmelint.parse import parse
 from readmelint.schema import Schema
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
-from readmelint.verify import entry_signature
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class Plan:
         return "\n".join([*lines, ""]), where
 
 
-def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan:
+def plan(document: Document, settings: Settings, reparse: Reparse, all_lines: bool = True) -> Plan:
     """What fix writes: each entry in the first style that keeps what its lines mean.
 
     Most entries settle by rule (see :func:`_first_rendering`). The rest are checked
@@ -130,7 +131,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     # Heading line of a run's new last entry -> the lines after the run, up to the
     # first that is not blank: what that entry will be followed by.
     after: dict[int, list[str]] = {}
-    entry_headings = {entry.line for entry in document.headed}
+    entry_headings = {entry.line for entry in headed(document)}
     sections = [section.line for section in document.sections]
     heading_ends = {section.line: section.end for section in document.sections}
     headings = sorted([*entry_headings, *sections])
@@ -148,7 +149,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     styles: dict[int, ListStyle] = {}
     changed: set[int] = set()
     pending: list[Entry] = []
-    for entry in document.headed:
+    for entry in headed(document):
         original = _original(document, entry)
         chosen, lines, settled = _first_rendering(
             document, entry, settings, style, labels, original, after.get(entry.line, [])
@@ -165,8 +166,8 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     if not pending:
         return draft
     text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
-    output = parse(text, settings)
-    found = {entry.line: entry for entry in output.headed}
+    output = reparse(text)
+    found = {entry.line: entry for entry in headed(output)}
     failed = [
         entry
         for entry in pending
@@ -178,7 +179,7 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Plan
     for entry in failed:
         original = _original(document, entry)
         styles[entry.line], lines = _render_safely(
-            document, entry, settings, style, labels, original, after.get(entry.line, [])
+            document, entry, settings, reparse, style, labels, original, after.get(entry.line, [])
         )
         rendered[entry.line] = compact(lines, original, entry.span.start - 1)
         (changed.add if lines != original else changed.discard)(entry.line)
@@ -237,11 +238,11 @@ def _first_rendering(
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
     lines = render_entry(document, entry, settings.schema, chosen, labels)
-    # The lines of one paragraph (Layout.LINES) are parsed together: moved, a code span
+    # The lines of one paragraph (LINES) are parsed together: moved, a code span
     # or emphasis opened on one line can close on another, so they are parsed again.
     settled = lines == original or (
         _apart(after)
-        and entry.layout is Layout.BULLETS
+        and entry.form is BULLETS
         and (is_plain(entry) or items_keep_their_lines(document, entry, chosen))
     )
     return chosen, lines, settled
@@ -251,6 +252,7 @@ def _render_safely(
     document: Document,
     entry: Entry,
     settings: Settings,
+    reparse: Reparse,
     style: ListStyle,
     labels: LabelStyle,
     original: list[str],
@@ -259,7 +261,7 @@ def _render_safely(
     """The entry in the first style that keeps its meaning parsed on its own (then ``after``)."""
     for candidate in _candidates(document, entry, settings.schema, style):
         lines = render_entry(document, entry, settings.schema, candidate, labels)
-        if lines == original or _keeps_meaning(document, entry, lines, settings, after):
+        if lines == original or _keeps_meaning(document, entry, lines, reparse, after):
             return candidate, lines
     return _kept(document, entry, settings.schema, style), _as_is(original)
 
@@ -289,10 +291,11 @@ def _apart(after: list[str]) -> bool:
 
 
 def _keeps_meaning(
-    document: Document, entry: Entry, lines: list[str], settings: Settings, after: list[str]
+    document: Document, entry: Entry, lines: list[str], reparse: Reparse, after: list[str]
 ) -> bool:
     """Whether ``lines`` (then ``after``), parsed on their own, hold just what ``entry`` holds."""
-    alone = parse("\n".join([*lines, *after, ""]), settings)
-    return bool(alone.headed) and (
-        entry_signature(alone, alone.headed[0])[1:] == entry_signature(document, entry)[1:]
+    alone = reparse("\n".join([*lines, *after, ""]))
+    found = headed(alone)
+    return bool(found) and (
+        entry_signature(alone, found[0])[1:] == entry_signature(document, entry)[1:]
     )

@@ -2,52 +2,15 @@
 
 from __future__ import annotations
 
+from readmelint.canonical.labels import canonical_label, kept_as_written
 from readmelint.canonical.order import field_order
-from readmelint.labels import DEFAULT_STYLE, LabelStyle, parsed_label
+from readmelint.labels import DEFAULT_STYLE, LabelStyle
+from readmelint.layouts.headings.find import BULLETS
 from readmelint.layouts.headings.style import ListStyle, item_prefix
-from readmelint.model import Document, Entry, Field, Layout
+from readmelint.model import Document, Entry, Field
 from readmelint.schema import Schema
-from readmelint.source import ends_in_loose_whitespace, strip_newline
-
-
-def canonical_label(
-    field: Field, schema: Schema, style: LabelStyle = DEFAULT_STYLE, plain_unknown: bool = False
-) -> str:
-    """The label in the file's style, with the schema's spelling, after its emoji if any.
-
-    An unknown label stays bold where a plain one would be no label at all (in an
-    entry's fields, unlike ``plain_unknown`` sub-items of an item).
-    """
-    spec = schema.spec(field.key)
-    if _kept_as_written(field, schema):
-        return field.label_source
-    label = parsed_label(field.label_source)
-    prefix = label.prefix if label else ""
-    if spec is None and not style.bold and not plain_unknown:
-        style = LabelStyle(True, style.colon_inside, style.colon)
-    return prefix + style.write(spec.title if spec else field.label or "")
-
-
-def _kept_as_written(field: Field, schema: Schema) -> bool:
-    """An unknown label holding ``*``: rewritten, its bold could end early or not at all;
-    or ending in a colon: ``**Pape::**`` written ``**Pape:**:`` reads as ``Pape`` and a
-    value starting with a colon.
-
-    (``__a ** b:__`` in ``**``; and whether ``**a:*b:**`` is bold depends even on the
-    character after it, so the rest of its line stays as it is too.)
-    """
-    label = field.label or ""
-    return schema.spec(field.key) is None and ("*" in label or label.endswith((":", "：")))
-
-
-def clean_trailing(document: Document, line_no: int, text: str) -> str:
-    """``text`` (line ``line_no``) without trailing whitespace that renders nothing."""
-    if line_no in document.verbatim_lines or line_no in document.open_line_ends:
-        return text
-    stripped = text.rstrip(" \t")
-    if not stripped or line_no in document.paragraph_ends:
-        return stripped
-    return stripped if ends_in_loose_whitespace(text) else text
+from readmelint.source import strip_newline
+from readmelint.whitespace import clean_trailing
 
 
 def render_entry(
@@ -64,7 +27,7 @@ def render_entry(
     # a blank line it may join the list of the entry that now comes before it.
     out[0] = out[0].lstrip(" \t")
     fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
-    if entry.layout is Layout.BULLETS:
+    if entry.form is BULLETS:
         for field in fields:
             out.extend(_render_item(document, field, schema, style, labels))
         block_end = entry.fields[-1].span.end if entry.fields else entry.line
@@ -72,12 +35,7 @@ def render_entry(
         out.extend(_render_lines(document, fields, schema, labels))
         block_end = max(f.span.end for f in entry.fields)
     tail = [strip_newline(lines[i - 1]) for i in range(block_end + 1, entry.span.end + 1)]
-    if (
-        entry.layout is Layout.BULLETS
-        and tail
-        and tail[0].strip()
-        and fields[-1] is not entry.fields[-1]
-    ):
+    if entry.form is BULLETS and tail and tail[0].strip() and fields[-1] is not entry.fields[-1]:
         # A tail right under the list (after code, say) would continue the paragraph
         # of the item that now comes last: a blank line keeps it apart.
         out.append("")
@@ -90,7 +48,7 @@ def _first_line(
 ) -> str:
     line = strip_newline(document.lines[field.span.start - 1])
     content = line[field.column - 1 :]
-    if field.label is None or _kept_as_written(field, schema):
+    if field.label is None or kept_as_written(field, schema):
         return clean_trailing(document, field.span.start, prefix + content)
     rest = content[len(field.label_source) :]
     words = rest.strip(" \t")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping
 
-from readmelint.markdown import block_parser
+from readmelint.layouts.headings.find import headed
+from readmelint.markdown import block_parser, is_atx_heading
 from readmelint.model import Document, Entry
-from readmelint.parse import is_atx_heading
 from readmelint.source import is_blank, strip_newline
 
 # Keeps a heading an entry's when the lines after it are parsed without its own fields.
@@ -22,7 +22,7 @@ PLACEHOLDER_FIELD = "- **Paper:** x"
 def runs_of(document: Document) -> list[list[Entry]]:
     runs: list[list[Entry]] = []
     previous: Entry | None = None
-    for entry in document.headed:
+    for entry in headed(document):
         adjacent = (
             previous is not None
             and previous.section == entry.section
@@ -81,7 +81,7 @@ def stays_last(
     last = run[-1]
     if bisect_right(sections, last.span.end) > bisect_right(sections, last.line):
         return True
-    if last is document.headed[-1] and tail_swallows(document, last, gap=True):
+    if last is headed(document)[-1] and tail_swallows(document, last, gap=True):
         return True
     if first_text(following)[:1].isspace():
         return True

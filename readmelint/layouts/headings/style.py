@@ -6,10 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from readmelint.canonical.order import field_order
-from readmelint.labels import DEFAULT_STYLE, STYLES, LabelStyle, parsed_label
-from readmelint.model import Document, Entry, Layout
+from readmelint.layouts.headings.find import BULLETS, headed
+from readmelint.model import Document, Entry
 from readmelint.schema import Schema
-from readmelint.settings import Settings
 from readmelint.source import is_blank, strip_newline
 
 
@@ -47,32 +46,11 @@ def document_list_style(document: Document, schema: Schema) -> ListStyle:
     since fix reorders entries.
     """
     counts = Counter(
-        own_style(document, entry, schema)
-        for entry in document.headed
-        if entry.layout is Layout.BULLETS
+        own_style(document, entry, schema) for entry in headed(document) if entry.form is BULLETS
     )
     if not counts:
         return ListStyle(0, "-")
     return max(counts, key=lambda s: (counts[s], -s.indent, -"-*+".find(s.marker)))
-
-
-def document_label_style(document: Document, settings: Settings) -> LabelStyle:
-    """How most labels of the file are written (or as the settings pin it).
-
-    Counted over the labels of known fields, so a drifted few follow the many. A
-    tie goes to ``**Label:**``, then to the order of :data:`readmelint.labels.STYLES`.
-    """
-    if settings.label_style is not None:
-        return settings.label_style
-    counts: Counter[LabelStyle] = Counter()
-    for entry in document.entries:
-        for field in entry.fields:
-            if field.key in settings.schema.order and (label := parsed_label(field.label_source)):
-                counts[label.style] += 1
-    if not counts:
-        return DEFAULT_STYLE
-    ranking = list(STYLES.values())
-    return max(counts, key=lambda style: (counts[style], -ranking.index(style)))
 
 
 def own_style(document: Document, entry: Entry, schema: Schema) -> ListStyle:
@@ -95,7 +73,7 @@ def can_restyle(document: Document, entry: Entry, style: ListStyle, schema: Sche
     moved left of column four. And a tail indented as deep as the content of the
     item that comes last would become part of it.
     """
-    if entry.layout is not Layout.BULLETS or style.keep_order:
+    if entry.form is not BULLETS or style.keep_order:
         return True
     tail = tail_start(document, entry)
     if style.keep_items:
@@ -163,7 +141,7 @@ def items_keep_their_lines(document: Document, entry: Entry, style: ListStyle) -
     a pipe (moved first, right under the heading, its lines can read as a table) are
     left to the parse.
     """
-    if entry.layout is not Layout.BULLETS or not is_plain_list(entry):
+    if entry.form is not BULLETS or not is_plain_list(entry):
         return False
     for field in entry.fields:
         first = strip_newline(document.lines[field.span.start - 1])

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from readmelint.labels import normalise, split_label
+from readmelint.layouts import Around
 from readmelint.markdown import item_content, plain_text
-from readmelint.model import Entry, Field, Item, ItemList, Layout, Span
+from readmelint.model import Document, Entry, Field, Form, Span
 from readmelint.settings import Settings
 from readmelint.source import Lines, is_blank, strip_newline
 from readmelint.whitespace import WhitespaceMarks
@@ -28,6 +29,62 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
+
+NAME = "items"
+ITEM = Form(
+    "item",
+    NAME,
+    missing='item has no "{title}" field; write it as the item pattern reads it',
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of an entry list: an entry, or an item no pattern matched.
+
+    ``failure``: for the latter, where the closest pattern stopped matching (line,
+    column) and what it expected there.
+    """
+
+    span: Span  # its first line to its last that is not blank
+    marker: str  # as written: "-", "12.", "3)"
+    content: int  # the column (0-based) where its content starts on its first line
+    entry: Entry | None
+    failure: tuple[int, int, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A list in which most items are entries (see :mod:`readmelint.layouts.items`)."""
+
+    span: Span  # its first item's first line to its last item's last
+    ordered: bool
+    delimiter: str  # "." or ")" for an ordered list; the bullet for another
+    start: int  # an ordered list's first number
+    tight: bool
+    items: tuple[Item, ...]
+    section: int
+
+
+@dataclass(frozen=True)
+class ItemLists:
+    """The items layout's entry lists."""
+
+    lists: tuple[ItemList, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(item.entry for found in self.lists for item in found.items if item.entry)
+
+    @property
+    def titles(self) -> frozenset[int]:
+        return frozenset()
+
+
+def lists_of(document: Document) -> tuple[ItemList, ...]:
+    """The entry lists the items layout found in ``document`` (none if it was not read)."""
+    found = document.found.get(NAME)
+    return found.lists if isinstance(found, ItemLists) else ()
 
 
 def _ANY(key: str) -> bool:
@@ -68,11 +125,12 @@ class ItemFinder:
         self.marks = marks  # fix may rewrite any line of an entry list
         self.lists: list[_RawList] = []
 
-    def add(self, tokens: list[Token], index: int) -> None:
+    def add(self, tokens: Sequence[Token], index: int) -> None:
         """The list that opens at ``tokens[index]`` (a top-level one), and those inside it."""
-        self.lists.append(self._read(tokens, index)[0])
+        if tokens[index].type in _LISTS:
+            self.lists.append(self._read(tokens, index)[0])
 
-    def _read(self, tokens: list[Token], index: int) -> tuple[_RawList, int]:
+    def _read(self, tokens: Sequence[Token], index: int) -> tuple[_RawList, int]:
         """The list opening at ``tokens[index]``, and the index of its closing token."""
         token = tokens[index]
         assert token.map is not None
@@ -103,15 +161,12 @@ class ItemFinder:
             position += 1
         return found, position
 
-    def build(self, inside: list[tuple[int, int]], sections: list[int]) -> tuple[ItemList, ...]:
-        """The entry lists, but for those within ``inside`` (another layout's blocks).
-
-        ``sections``: the first line of every section heading, in order.
-        """
+    def build(self, around: Around) -> ItemLists:
+        """The entry lists, but for those inside another layout's blocks."""
         read: dict[int, tuple[Item, ...]] = {}
 
         def section_of(raw: _RawList) -> int:
-            return bisect_right(sections, raw.start + 1)
+            return around.section(raw.start + 1)
 
         def items_of(raw: _RawList) -> tuple[Item, ...]:
             if id(raw) not in read:
@@ -123,7 +178,7 @@ class ItemFinder:
         waiting = list(reversed(self.lists))
         while waiting:
             raw = waiting.pop()
-            if any(start <= raw.start + 1 <= end for start, end in inside):
+            if around.holds(raw.start + 1):
                 continue
             if _mostly_entries(items_of(raw), at_least=2):
                 found.append(_entry_list(raw, items_of(raw), section_of(raw)))
@@ -140,7 +195,7 @@ class ItemFinder:
                     found.append(_entry_list(child, items_of(child), section_of(child)))
                 else:
                     waiting.append(child)
-        return tuple(sorted(found, key=lambda items: items.span.start))
+        return ItemLists(tuple(sorted(found, key=lambda items: items.span.start)))
 
     def _item(self, raw: _RawItem, section: int) -> Item:
         first = strip_newline(self.lines[raw.start])
@@ -169,12 +224,12 @@ class ItemFinder:
                     span=span,
                     heading_line=span.start,
                     fields=tuple(fields),
-                    layout=Layout.ITEM,
+                    form=ITEM,
                     section=section,
                     list_marker=raw.marker,
                 )
                 return Item(span, raw.marker, content, entry)
-        from readmelint.pattern import best_failure
+        from readmelint.pattern import best_failure  # (and difflib): kept off start-up
 
         failure = best_failure(patterns, source)
         line, column = _where(failure.offset, starts, columns, raw.paragraph[0])
@@ -213,7 +268,7 @@ class ItemFinder:
             span=span,
             heading_line=span.start,
             fields=tuple(fields),
-            layout=Layout.ITEM,
+            form=ITEM,
             section=section,
             list_marker=raw.marker,
         )

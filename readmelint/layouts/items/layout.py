@@ -2,28 +2,83 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
+from readmelint.entries import shared_values
+from readmelint.errors import ConfigError
+from readmelint.layouts.items.find import NAME, ItemFinder, lists_of
 from readmelint.layouts.items.new import add
 from readmelint.layouts.items.render import item_signature, plan
 from readmelint.layouts.items.rules import RULES, check
 from readmelint.model import Document
+from readmelint.schema import Schema
 
-NAME = "items"
+if TYPE_CHECKING:
+    from readmelint.pattern import Pattern
 
-__all__ = ["NAME", "RULES", "add", "check", "plan", "signatures", "spans"]
+CONFIG = frozenset({"item", "item-fields"})
+
+__all__ = [
+    "CONFIG",
+    "NAME",
+    "RULES",
+    "add",
+    "check",
+    "configure",
+    "find",
+    "plan",
+    "signatures",
+    "spans",
+]
+
+find = ItemFinder
+
+
+def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool) -> dict[str, Any]:
+    patterns = _patterns(table.get("item", []), schema, name)
+    item_fields = table.get("item-fields", "pattern")
+    if item_fields not in ("pattern", "sub-items"):
+        raise ConfigError(f'{name}: item-fields must be "pattern" or "sub-items"')
+    if read and not patterns and item_fields == "pattern":
+        raise ConfigError(
+            f'{name}: layout "items" reads items by patterns: add item = "..." (one pattern '
+            "or a list of them; see `readmelint rules RL013`)"
+        )
+    return {"item_patterns": patterns, "item_fields": str(item_fields)}
+
+
+def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
+    if not texts:
+        return ()
+    from readmelint.pattern import PatternError, compile_pattern  # (and difflib): see find
+
+    keys = [spec.key for spec in schema.fields]
+    shapes = {spec.key: spec.date_format.regex() for spec in schema.fields if spec.date_format}
+    compiled = []
+    for text in texts:
+        try:
+            compiled.append(compile_pattern(text, keys, shapes))
+        except PatternError as error:
+            raise ConfigError(f"{name}: item pattern {text!r}: {error}") from None
+    return tuple(compiled)
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
     """Every item of every entry list, entry or not: fix moves them all."""
-    for ordinal, items in enumerate(document.lists):
+    for ordinal, items in enumerate(lists_of(document)):
         shape = (items.section, ordinal, items.ordered, items.start, items.tight)
         delimiter = items.delimiter if items.ordered else items.items[0].marker
         for item in items.items:
             name = f"item at line {item.span.start}"
-            yield item.span.start, name, (shape, delimiter, item_signature(document, item))
+            signature = item_signature(document, item)
+            shared = shared_values(item.entry) if item.entry else ()
+            yield item.span.start, name, (shape, delimiter, signature, shared)
 
 
 def spans(document: Document) -> Iterator[tuple[int, int]]:
-    for items in document.lists:
+    for items in lists_of(document):
         yield items.span.start, items.span.end

@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from readmelint.canonical.labels import document_label_style
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
-from readmelint.layouts.headings.style import document_label_style
+from readmelint.layouts.items.find import Item, ItemList, lists_of
 from readmelint.layouts.items.render import item_lines
-from readmelint.model import Document, Entry, Item, ItemList
+from readmelint.model import Document, Entry
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
 
@@ -34,7 +35,7 @@ def add(
     found = next(
         (
             (items, index)
-            for items in document.lists
+            for items in lists_of(document)
             for index, item in enumerate(items.items)
             if item.entry is not None and item.entry is neighbour
         ),

@@ -17,15 +17,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from readmelint.canonical.labels import canonical_label, document_label_style
+from readmelint.canonical.order import sort_key
 from readmelint.labels import LabelStyle
-from readmelint.layouts.headings.render import canonical_label, clean_trailing
-from readmelint.layouts.headings.style import document_label_style
+from readmelint.layouts import Reparse
+from readmelint.layouts.items.find import Item, ItemList, lists_of
 from readmelint.markdown import block_parser, item_content
-from readmelint.model import Document, Field, Item, ItemList
+from readmelint.model import Document, Field
 from readmelint.output import Block, compact
 from readmelint.schema import Schema
 from readmelint.settings import Settings, Sort
 from readmelint.source import Lines, strip_newline
+from readmelint.whitespace import clean_trailing
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,15 @@ class ItemsPlan:
             yield Block(plan.items.span.start, plan.items.span.end, (plan.lines,))
 
 
-def plan(document: Document, settings: Settings, all_lines: bool = True) -> ItemsPlan:
+def plan(
+    document: Document, settings: Settings, reparse: Reparse, all_lines: bool = True
+) -> ItemsPlan:
     """Every entry list in canonical form (a list's lines are few: kept either way)."""
-    if not document.lists:
+    lists = lists_of(document)
+    if not lists:
         return ItemsPlan(())
     labels = document_label_style(document, settings)
-    return ItemsPlan(
-        tuple(_plan_list(document, items, settings, labels) for items in document.lists)
-    )
+    return ItemsPlan(tuple(_plan_list(document, items, settings, labels) for items in lists))
 
 
 def _plan_list(
@@ -97,8 +101,6 @@ def _ordered(items: ItemList, settings: Settings) -> tuple[Item, ...]:
 
 
 def _date(item: Item, sort: Sort, schema: Schema) -> tuple[int, int, int] | None:
-    from readmelint.canonical.order import sort_key
-
     return sort_key(item.entry, sort, schema) if item.entry is not None else None
 
 

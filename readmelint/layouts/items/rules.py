@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
+from readmelint.canonical.labels import canonical_label
 from readmelint.layouts.items.render import ItemsPlan, between_items
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
+from readmelint.rules.style import label_forms, misplaced_entry, whitespace
 from readmelint.source import strip_newline
+from readmelint.whitespace import clean_trailing
 
 _LIST = (
     "- **Dropout: a simple way to prevent neural networks from overfitting** (2014), "
@@ -58,12 +62,7 @@ RULES: tuple[Rule, ...] = (RL013, RL110)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    from readmelint.layouts.headings.check import trailing_whitespace
-    from readmelint.layouts.headings.render import canonical_label, clean_trailing
-    from readmelint.rules.style import RL102, RL104
-
     path, document, schema = context.path, context.document, context.settings.schema
-    sort = context.settings.resolved_sort()
     sub_items = context.settings.item_fields == "sub-items"
     for plan in context.canonical.of(ItemsPlan).lists:
         for item in plan.items.items:
@@ -72,15 +71,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 what = "is no entry" if sub_items else "matches no item pattern"
                 yield RL013.at(path, line, column, f"item {what}: expected {expected} here")
             elif item.entry is not None and not plan.kept:
-                for field in item.entry.fields:
-                    wanted = canonical_label(field, schema, plan.labels, plain_unknown=True)
-                    if field.label_source and field.label_source != wanted:
-                        yield RL102.at(
-                            path,
-                            field.span.start,
-                            field.column,
-                            f"write the label {field.label_source} as {wanted}",
-                        )
+                yield from label_forms(
+                    path,
+                    item.entry.fields,
+                    partial(canonical_label, schema=schema, style=plan.labels, plain_unknown=True),
+                )
         if plan.kept:
             continue
         in_items = {
@@ -92,20 +87,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 cleaned = clean_trailing(document, line_no, text)
             else:
                 cleaned = between_items(text)
-            if cleaned != text:
-                yield trailing_whitespace(path, line_no, cleaned)
-        for actual, expected_item in zip(plan.items.items, plan.order, strict=True):
-            if actual is not expected_item and sort is not None:
-                spec = context.settings.schema.spec(sort.key)
-                direction = "newest first" if sort.descending else "oldest first"
-                yield RL104.at(
-                    path,
-                    expected_item.span.start,
-                    expected_item.content + 1,
-                    f"this item should come before line {actual.span.start}: items are sorted "
-                    f"by {spec.title if spec else sort.key}, {direction}",
-                )
-                break
+            yield from whitespace(path, line_no, text, cleaned)
+        yield from misplaced_entry(
+            path,
+            plan.items.items,
+            plan.order,
+            context.settings,
+            lambda found, expected: (
+                expected.span.start,
+                expected.content + 1,
+                f"this item should come before line {found.span.start}",
+            ),
+            noun="items",
+        )
         if not plan.items.ordered:
             continue
         for position, item in enumerate(plan.items.items):

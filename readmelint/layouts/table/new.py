@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
-from readmelint.layouts.table.render import _BLOCK_STARTS, display_width, file_style, row_padding
-from readmelint.layouts.table.rows import split_row
-from readmelint.model import Document, Entry, Table
+from readmelint.layouts.table.render import BLOCK_STARTS, display_width, file_style, row_padding
+from readmelint.layouts.table.rows import Table, split_row, tables_of
+from readmelint.model import Document, Entry
 from readmelint.settings import Settings
 
 
@@ -20,7 +20,7 @@ def add(
     (pipes escaped), padded and piped as most rows of the file are (else as its
     neighbour), and to the columns' widths where the table lines its pipes up."""
     neighbour = before or after
-    table = next((t for t in document.tables if neighbour in t.rows), None)
+    table = next((t for t in tables_of(document).tables if neighbour in t.rows), None)
     if neighbour is None or table is None:
         raise CannotWrite("no entry table to add a row to")
     style = file_style(document)
@@ -39,7 +39,7 @@ def add(
         ]
     else:
         written = [f"{pad}{cell}{pad}" if cell else pad * 2 or "" for cell in cells]
-    leading = leading or not cells[0] or cells[0][:1] in _BLOCK_STARTS or len(cells) == 1
+    leading = leading or not cells[0] or cells[0][:1] in BLOCK_STARTS or len(cells) == 1
     trailing = trailing or not cells[-1]
     if not leading:
         written[0] = written[0].lstrip(" ")

@@ -14,8 +14,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from readmelint.canonical.order import order_entries
-from readmelint.layouts.table.rows import PIPE, TRIM, Row, is_template_row, split_row
-from readmelint.model import Document, Entry, Table
+from readmelint.layouts import Reparse
+from readmelint.layouts.table.rows import (
+    PIPE,
+    TRIM,
+    Row,
+    Table,
+    is_template_row,
+    split_row,
+    tables_of,
+)
+from readmelint.model import Document, Entry
 from readmelint.output import Block, compact
 from readmelint.schema import Schema
 from readmelint.settings import Settings
@@ -71,9 +80,10 @@ def fits(row: Row, padding: str | None) -> bool:
 
 def file_style(document: Document) -> TableStyle:
     """The style most rows of the file's entry tables are in."""
-    rows = [split_row(document.lines[entry.line - 1]) for t in document.tables for entry in t.rows]
-    aligned = sum(_is_aligned(document, table) for table in document.tables)
-    return _style_of(rows, aligned * 2 > len(document.tables) and len(document.tables) > 0)
+    tables = tables_of(document).tables
+    rows = [split_row(document.lines[entry.line - 1]) for t in tables for entry in t.rows]
+    aligned = sum(_is_aligned(document, table) for table in tables)
+    return _style_of(rows, aligned * 2 > len(tables) and len(tables) > 0)
 
 
 def _style_of(rows: Sequence[Row], aligned: bool) -> TableStyle:
@@ -139,7 +149,9 @@ def column_order(table: Table, schema: Schema) -> tuple[int, ...]:
     return (*known, *(i for i, c in enumerate(table.columns) if c.key not in schema.order))
 
 
-def plan(document: Document, settings: Settings, all_lines: bool = True) -> TablesPlan:
+def plan(
+    document: Document, settings: Settings, reparse: Reparse, all_lines: bool = True
+) -> TablesPlan:
     """Every entry table in canonical form (a table's lines are few: kept either way).
 
     Rows fix writes afresh (moved cells, added ones) take a padding; should that change
@@ -147,8 +159,9 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Tabl
     second run finds the style the first wrote.
     """
     style = file_style(document)
+    tables = tables_of(document).tables
     for _ in range(3):
-        plans = [_plan_table(document, table, settings, style) for table in document.tables]
+        plans = [_plan_table(document, table, settings, style) for table in tables]
         written = [split_row(line) for _, body in plans for line in body]
         settled = _style_of(written, style.aligned)
         if settled == style:
@@ -254,7 +267,7 @@ def _render(
         or (len(cells) == 1 and not trailing)
         # A first cell that starts like a list item, a heading, a quote ... would end the
         # table: behind a pipe it cannot.
-        or (restyle and cells[0].strip(TRIM)[:1] in _BLOCK_STARTS)
+        or (restyle and cells[0].strip(TRIM)[:1] in BLOCK_STARTS)
     )
     trailing = trailing or not cells[-1].strip(TRIM)
     if restyle and not leading:
@@ -269,7 +282,7 @@ def _render(
     return row.indent + ("|" if leading else "") + text + ("|" if trailing else "")
 
 
-_BLOCK_STARTS = frozenset("-*+#>=`~<0123456789")
+BLOCK_STARTS = frozenset("-*+#>=`~<0123456789")
 
 
 def _escapes(cell: str) -> bool:

@@ -10,13 +10,103 @@ code spans too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from readmelint.entries import shared_values
 from readmelint.labels import normalise
+from readmelint.layouts import Around
 from readmelint.markdown import plain_text
-from readmelint.model import Column, Document, Entry, Field, Layout, Span, Table
+from readmelint.model import Document, Entry, Field, Form, Span
 from readmelint.schema import Schema
+from readmelint.settings import Settings
 from readmelint.source import Lines, strip_newline
+from readmelint.whitespace import WhitespaceMarks
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+NAME = "table"
+ROW = Form(
+    "row",
+    NAME,
+    reports_fields=False,  # a table reports missing and unknown columns at its header
+    stub="every cell is",
+    title_in_field=True,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of an entry table: its header's text and the schema key it names."""
+
+    title: str
+    key: str | None  # None: an empty header, which names no field
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """An entry table: a header naming fields, a delimiter row, a row per entry."""
+
+    span: Span  # the header's line to the last row's
+    columns: tuple[Column, ...]
+    rows: tuple[Entry, ...]
+    section: int  # the number of section headings above it
+
+    @property
+    def header_line(self) -> int:
+        return self.span.start
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The table layout's entry tables, and the other tables (their lines)."""
+
+    tables: tuple[Table, ...] = ()
+    others: tuple[Span, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(row for table in self.tables for row in table.rows)
+
+    @property
+    def titles(self) -> frozenset[int]:
+        return frozenset()
+
+
+def tables_of(document: Document) -> Tables:
+    """What the table layout found in ``document`` (nothing if it was not read)."""
+    found = document.found.get(NAME)
+    return found if isinstance(found, Tables) else Tables()
+
+
+class TableFinder:
+    """Collects the top-level tables of each chunk, then the entry tables among them."""
+
+    def __init__(self, lines: Lines, settings: Settings, marks: WhitespaceMarks):
+        self.lines = lines
+        self.schema = settings.schema
+        self.spans: list[tuple[int, int]] = []  # each table's lines, 0-based, end excluded
+
+    def add(self, tokens: Sequence[Token], index: int) -> None:
+        token = tokens[index]
+        if token.type == "table_open" and token.map is not None:
+            self.spans.append((token.map[0], token.map[1]))
+
+    def build(self, around: Around) -> Tables:
+        """The entry tables, but for those inside another layout's entry (they belong to it)."""
+        found = []
+        for start, end in self.spans:
+            if around.holds(start + 1):
+                continue
+            table = read_table(self.lines, start, end, self.schema, around.section(start + 1))
+            if table is not None:
+                found.append(table)
+        starts = {table.span.start for table in found}
+        others = tuple(Span(start + 1, end) for start, end in self.spans if start + 1 not in starts)
+        return Tables(tuple(found), others)
+
 
 # The whitespace markdown-it trims around a row and a cell (its MD_TRIM_CHARS).
 TRIM = " \t\n\x0b\x0c\r\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
@@ -81,7 +171,7 @@ def header_key(title: str) -> str | None:
     return key or None
 
 
-def find(lines: Lines, header: int, end: int, schema: Schema, section: int) -> Table | None:
+def read_table(lines: Lines, header: int, end: int, schema: Schema, section: int) -> Table | None:
     """The entry table on lines ``header`` to ``end`` (0-based, end excluded), if it is one."""
     head = split_row(lines[header])
     columns = tuple(
@@ -119,7 +209,7 @@ def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: i
         span=Span(index + 1, index + 1),
         heading_line=index + 1,
         fields=tuple(fields),
-        layout=Layout.ROW,
+        form=ROW,
         section=section,
     )
 
@@ -142,7 +232,7 @@ def signature(
         if row.content(i)
     )
     extra = tuple(row.content(i) for i in range(len(table.columns), len(row.cells)))
-    return (table.section, header, tuple(cells), extra)
+    return (table.section, header, tuple(cells), extra, shared_values(entry))
 
 
 def table_signature(document: Document, table: Table) -> tuple[object, ...]:

@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from readmelint.layouts.table.render import TablesPlan, fits
-from readmelint.layouts.table.rows import is_template_row, split_row
+from readmelint.layouts.table.rows import Row, Table, is_template_row, split_row, tables_of
 from readmelint.model import Diagnostic, Document, Span
 from readmelint.rules.base import Context, Rule
+from readmelint.rules.fields import RL001, RL005, closest_title
+from readmelint.rules.style import misplaced_entry, misplaced_field, not_canonical, whitespace
 
 _TABLE = (
     "| Title | Venue | Date |\n"
@@ -78,13 +80,10 @@ RULES: tuple[Rule, ...] = (RL012, RL108, RL109)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
-    from readmelint.rules.fields import RL001, RL005, closest_title
-    from readmelint.rules.style import RL101, RL104, RL105, RL107
-
     path, document, schema = context.path, context.document, context.settings.schema
     tables = context.canonical.of(TablesPlan)
     style = tables.style
-    for span in document.other_tables:  # no entry table, but GitHub hides their cells too
+    for span in tables_of(document).others:  # no entry table, but GitHub hides their cells too
         yield from _hidden_cells(path, document, span)
     for table_plan in tables.tables:
         table = table_plan.table
@@ -107,30 +106,20 @@ def check(context: Context) -> Iterator[Diagnostic]:
                     f'unknown column "{column.title}"; did you mean '
                     f'"{closest_title(column.key, keys, schema)}"?',
                 )
-        found_lines: set[int] = set()
-        if table_plan.order != tuple(range(len(table.columns))):
-            first = next(p for p, i in enumerate(table_plan.order) if p != i)
-            expected, actual = table.columns[table_plan.order[first]], table.columns[first]
-            found_lines.add(table.header_line)
-            yield RL101.at(
-                path,
-                table.header_line,
-                header.cells[first][0] + 1,
-                f'column "{expected.title}" should come before "{actual.title}" (schema order)',
-            )
-        for actual_row, expected_row in zip(table.rows, table_plan.rows, strict=True):
-            if actual_row is not expected_row:
-                sort = context.settings.resolved_sort()
-                by = schema.spec(sort.key if sort else None)
-                direction = "newest first" if sort is None or sort.descending else "oldest first"
-                yield RL104.at(
-                    path,
-                    expected_row.line,
-                    1,
-                    f"this row should come before line {actual_row.line}: rows are sorted by "
-                    f"{by.title if by else 'date'}, {direction}",
-                )
-                break
+        misplaced = list(_misplaced_column(path, table, header, table_plan.order))
+        yield from misplaced
+        yield from misplaced_entry(
+            path,
+            table.rows,
+            table_plan.rows,
+            context.settings,
+            lambda found, expected: (
+                expected.line,
+                1,
+                f"this row should come before line {found.line}",
+            ),
+            noun="rows",
+        )
         for entry in table.rows:
             row = split_row(document.lines[entry.line - 1])
             if is_template_row(row):
@@ -162,30 +151,29 @@ def check(context: Context) -> Iterator[Diagnostic]:
                     row.start + 1,
                     f"cells are padded unlike most rows of this file ({name})",
                 )
-            text = row.text
-            if len(text) != len(text.rstrip(" \t")):
-                reported = True
-                yield RL105.at(
-                    path,
-                    entry.line,
-                    len(text.rstrip(" \t")) + 1,
-                    "trailing whitespace (not a hard line break)",
-                )
-            if entry.line in table_plan.changed and not reported and not found_lines:
-                yield RL107.at(
-                    path,
-                    entry.line,
-                    row.start + 1,
-                    "row is not in canonical form; `readmelint fix --diff` shows how",
-                )
+            trailing = list(whitespace(path, entry.line, row.text, row.text.rstrip(" \t")))
+            yield from trailing
+            reported = reported or bool(trailing)
+            if entry.line in table_plan.changed and not reported and not misplaced:
+                yield not_canonical(path, entry.line, row.start + 1, "row")
         rule_lines = {table.header_line, table.header_line + 1} & table_plan.changed
-        if rule_lines and not found_lines:
-            yield RL107.at(
-                path,
-                min(rule_lines),
-                1,
-                "table header is not in canonical form; `readmelint fix --diff` shows how",
-            )
+        if rule_lines and not misplaced:
+            yield not_canonical(path, min(rule_lines), 1, "table header")
+
+
+def _misplaced_column(
+    path: str, table: Table, header: Row, order: tuple[int, ...]
+) -> Iterator[Diagnostic]:
+    """RL101 at the header cell of the first column out of the schema's order."""
+    index = {id(column): position for position, column in enumerate(table.columns)}
+    yield from misplaced_field(
+        path,
+        table.columns,
+        [table.columns[position] for position in order],
+        lambda column: (table.header_line, header.cells[index[id(column)]][0] + 1),
+        lambda column: column.title,
+        what="column",
+    )
 
 
 def _hidden_cells(path: str, document: Document, span: Span) -> Iterator[Diagnostic]:
