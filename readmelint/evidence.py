@@ -216,9 +216,7 @@ def unread_papers(document: Document) -> list[Candidate]:
     run of lines that was read stands as one blank line, which ends every block it
     could be in the middle of, as the entry there did.
     """
-    covered = [(entry.span.start, entry.span.end) for entry in document.headed]
-    covered += [(table.span.start, table.span.end) for table in document.tables]
-    covered += [(items.span.start, items.span.end) for items in document.lists]
+    covered = [block for found in document.found.values() for block in found.blocks]
     lines = document.lines
     if not covered:
         return likely_papers(lines.joined(0, len(lines)))

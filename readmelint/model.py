@@ -254,6 +254,12 @@ class Found(Protocol):
         starts there."""
         ...
 
+    @property
+    def blocks(self) -> tuple[tuple[int, int], ...]:
+        """The first and last line of each block it read (an entry, a table, a list), in
+        order: what lies inside is the layout's."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -219,7 +219,7 @@ class _Builder:
             blocks = sorted([*taken, *([(toc.span.start, toc.span.end)] if toc else [])])
             found[name] = finder.build(Around(sections, blocks))
             titles |= found[name].titles
-            own = [(entry.span.start, entry.span.end) for entry in found[name].entries]
+            own = found[name].blocks
             if toc is not None and any(start <= toc.span.start <= end for start, end in own):
                 toc = None  # inside an entry, it moves with it
             taken += own

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from readmelint.errors import InputError
 from readmelint.evidence import unread_papers
+from readmelint.layouts.items.find import lists_of
 from readmelint.markdown import plain_text
 from readmelint.model import Document
 from readmelint.parse import parse
@@ -51,7 +52,7 @@ def shown(document: Document, settings: Settings, path: str) -> list[Shown]:
         Shown(record.line, record.layout, _entry_text(record.title, record.fields, settings))
         for record in records(document, settings, path)
     ]
-    for items in document.lists:
+    for items in lists_of(document):
         for item in items.items:
             if item.entry is None and item.failure is not None:
                 _, column, expected = item.failure

@@ -45,6 +45,10 @@ class Headed:
     def titles(self) -> frozenset[int]:
         return frozenset(entry.line for entry in self.entries)
 
+    @property
+    def blocks(self) -> tuple[tuple[int, int], ...]:
+        return tuple((entry.span.start, entry.span.end) for entry in self.entries)
+
 
 def headed(document: Document) -> tuple[Entry, ...]:
     """The entries the headings layout found in ``document`` (none if it was not read)."""

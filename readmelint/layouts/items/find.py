@@ -80,6 +80,10 @@ class ItemLists:
     def titles(self) -> frozenset[int]:
         return frozenset()
 
+    @property
+    def blocks(self) -> tuple[tuple[int, int], ...]:
+        return tuple((found.span.start, found.span.end) for found in self.lists)
+
 
 def lists_of(document: Document) -> tuple[ItemList, ...]:
     """The entry lists the items layout found in ``document`` (none if it was not read)."""

@@ -74,6 +74,10 @@ class Tables:
     def titles(self) -> frozenset[int]:
         return frozenset()
 
+    @property
+    def blocks(self) -> tuple[tuple[int, int], ...]:
+        return tuple((table.span.start, table.span.end) for table in self.tables)
+
 
 def tables_of(document: Document) -> Tables:
     """What the table layout found in ``document`` (nothing if it was not read)."""
