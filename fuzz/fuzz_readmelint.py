@@ -12,7 +12,7 @@ check reporting something fixable exactly when fix changes the text.
     python fuzz/fuzz_readmelint.py crash-file ...   # replay inputs, e.g. a crash
 
 ``fuzz/run.sh`` is the bounded run CI uses. Every crash found becomes a case in
-``tests/test_fuzz_regressions.py``.
+``tests/test_contract.py``.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@
 # inputs under another hash seed: a cheap way to search wider while each run stays
 # replayable. 26,000 inputs per hash seed, about two minutes each; crashes land in
 # fuzz/crashes/h<SEED>-crash-<sha1>. Shrink one with fuzz/minimize.py, then add it to
-# tests/test_fuzz_regressions.py.
+# tests/test_contract.py.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p fuzz/crashes

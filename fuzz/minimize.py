@@ -4,7 +4,7 @@
     .venv/bin/python fuzz/minimize.py fuzz/crashes/crash-<sha1>
 
 Prints the failure and the smallest text found (as a Python literal, ready for
-``CASES`` in ``tests/test_fuzz_regressions.py``). The contract is
+``CASES`` in ``tests/test_contract.py``). The contract is
 ``tests.helpers.assert_survives``: a smaller input counts only if it fails with the same
 exception type and message (numbers aside). Removes runs of lines, then of characters, halving
 the run length, until nothing more can go (plain delta debugging).

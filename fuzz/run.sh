@@ -9,7 +9,7 @@
 #
 # Starts from the seeds in fuzz/seeds (never modified); new inputs go to a
 # throw-away folder. A crash stops the run with a non-zero exit and leaves the
-# input in fuzz/crashes/, to be added to tests/test_fuzz_regressions.py.
+# input in fuzz/crashes/, to be added to tests/test_contract.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -57,3 +57,46 @@ def test_spec_example_in_every_placement(number: int, markdown: str) -> None:
         assert fixable_left(once) == [], where
         fixable = [d for d in check_text(text, SETTINGS) if d.fixable]
         assert bool(fixable) == (once != text), where
+
+
+SETEXT_ENTRY = """\
+### AnyGPT
+  - **Accepted:** arXiv
+  - **Paper:** [AnyGPT](https://arxiv.org/abs/2402.12226)
+  - **Submission Date:** 2024-02-19
+  - **Authors:** Fudan University
+  - **Tags:** any-to-any
+  - **Abstract:** A multimodal LLM over discrete tokens.
+  - **Personal note**: [Note](https://example.org/Old)
+"""
+SETEXT_FIXED = (
+    SETEXT_ENTRY.replace("  - **Accepted:** arXiv\n", "")
+    .replace(
+        "  - **Paper:** [AnyGPT](https://arxiv.org/abs/2402.12226)\n",
+        "  - **Paper:** [AnyGPT](https://arxiv.org/abs/2402.12226)\n  - **Accepted:** arXiv\n",
+    )
+    .replace("**Personal note**:", "**Personal note:**")
+)
+# What followed the entry: the issue's case (spec example 103), then the other four
+# spec examples that showed the defect.
+SETEXT_AFTER = {
+    "103": "Foo\n\nbar\n---\nbaz\n",
+    "82": "  Foo *bar\nbaz*\t\n====\n",
+    "84": "   Foo\n---\n\n  Foo\n-----\n\n  Foo\n  ===\n",
+    "96": "---\nFoo\n---\nBar\n---\nBaz\n",
+    "215": "[foo]: /url\nbar\n===\n[foo]\n",
+}
+
+
+@pytest.mark.parametrize("example", SETEXT_AFTER)
+def test_a_setext_heading_after_an_entry(example: str) -> None:
+    """An entry followed by a setext heading: fix left the file as it was, but check still
+    reported RL102 as fixable (issue 11's review). Now fix reorders Paper and Accepted and
+    mends the label, and check then has nothing left."""
+    text = f"{SETEXT_ENTRY}\n{SETEXT_AFTER[example]}"
+    before = [(d.line, d.code) for d in check_text(text, Settings()) if d.fixable]
+    assert before == [(2, "RL101"), (8, "RL102")]
+    fixed = fix_text(text, Settings())
+    assert fixed == f"{SETEXT_FIXED}\n{SETEXT_AFTER[example]}"
+    assert [d for d in check_text(fixed, Settings()) if d.fixable] == []
+    assert fix_text(fixed, Settings()) == fixed

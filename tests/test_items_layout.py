@@ -1,4 +1,5 @@
-"""The items layout: golden files, the real lists, and properties over generated lists."""
+"""The items layout: what it reads and reports, the real lists, and properties over generated
+lists (its golden files run in ``tests/test_golden.py``)."""
 
 from __future__ import annotations
 
@@ -20,20 +21,6 @@ from tests.helpers import CORPUS, assert_survives
 
 GOLDEN = Path(__file__).parent / "golden_items"
 SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings
-CASES = sorted(path.name.removesuffix(".in.md") for path in GOLDEN.glob("*.in.md"))
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_fix_matches_golden_output(case: str) -> None:
-    fixed = fix_text((GOLDEN / f"{case}.in.md").read_text("utf-8"), SETTINGS)
-    assert fixed == (GOLDEN / f"{case}.out.md").read_text("utf-8")
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_golden_output_is_a_fixed_point(case: str) -> None:
-    expected = (GOLDEN / f"{case}.out.md").read_text("utf-8")
-    assert fix_text(expected, SETTINGS) == expected
-    assert [d for d in check_text(expected, SETTINGS) if d.fixable] == []
 
 
 def test_diagnostics_at_the_item_and_the_field() -> None:

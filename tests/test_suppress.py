@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
 from readmelint.check import check_text
+from readmelint.cli import main
 from readmelint.fix import fix_text
 from readmelint.settings import Settings
+from tests.helpers import CLEAN
 
 ENTRY = """### {name}
 - **Paper:** [{name}](https://example.org/{name})
@@ -76,3 +84,31 @@ def test_a_suppression_above_an_entry_moves_with_it() -> None:
     assert fixed.index("### Newer") < fixed.index("### Older")
     assert fixed.index("<!-- readmelint-disable RL002 -->") < fixed.index("### Older")
     assert problems(fixed) == []
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("output", ["json", "github", "sarif"])
+def test_an_unused_suppression_is_a_warning_in_every_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    """Through the command line, from a real check: RL201 is a warning and nothing else."""
+    monkeypatch.chdir(tmp_path)
+    text = CLEAN.replace("### Alpha", "<!-- readmelint-disable-next-line RL003 -->\n### Alpha")
+    (tmp_path / "README.md").write_text(text, "utf-8")
+    status, stdout, _ = check("--output-format", output, "README.md")
+    assert status == 1
+    if output == "json":
+        assert [(d["code"], d["severity"]) for d in json.loads(stdout)] == [("RL201", "warning")]
+    elif output == "github":
+        assert stdout.splitlines()[0].startswith("::warning file=README.md,line=3,col=1,")
+    else:
+        run = json.loads(stdout)["runs"][0]
+        assert [(r["ruleId"], r["level"]) for r in run["results"]] == [("RL201", "warning")]
+        levels = {
+            r["id"]: r["defaultConfiguration"]["level"] for r in run["tool"]["driver"]["rules"]
+        }
+        assert levels["RL201"] == "warning"

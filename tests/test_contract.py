@@ -1,4 +1,5 @@
-"""Every input that ever broke readmelint, found by fuzzing (``fuzz/``) or property tests.
+"""The contract every input keeps, held on each input that ever broke it (found by fuzzing,
+``fuzz/``, or by property tests).
 
 Each is held to the contract the fuzzer holds every input to,
 ``tests.helpers.assert_survives``: bytes are decoded (or refused with ``InputError``),

@@ -1,0 +1,56 @@
+"""Golden files, every folder alike: ``tests/golden*/NAME.in.md`` fixed (with the folder's
+``.readmelint.toml``, if it has one) must equal ``NAME.out.md`` byte for byte.
+
+``golden/`` holds the headings layout, ``golden_tables/`` the table layout and
+``golden_items/`` the items layout. After an intended change to the canonical form,
+regenerate them with ``python -m tests.regenerate golden`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readmelint.check import check_text
+from readmelint.settings import Settings
+from readmelint.source import decode
+from tests.regenerate import fix_bytes, golden_folders
+
+CASES = [
+    pytest.param(
+        folder, settings, source.name.removesuffix(".in.md"), id=f"{folder.name}/{source.name}"
+    )
+    for folder, settings in golden_folders()
+    for source in sorted(folder.glob("*.in.md"))
+]
+
+
+def test_every_golden_folder_has_cases() -> None:
+    assert {folder.name for folder, _ in golden_folders()} == {
+        "golden",
+        "golden_items",
+        "golden_tables",
+    }
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize(("folder", "settings", "case"), CASES)
+def test_fix_matches_golden_output(folder: Path, settings: Settings, case: str) -> None:
+    fixed = fix_bytes((folder / f"{case}.in.md").read_bytes(), settings)
+    assert fixed == (folder / f"{case}.out.md").read_bytes()
+
+
+@pytest.mark.parametrize(("folder", "settings", "case"), CASES)
+def test_golden_output_is_a_fixed_point(folder: Path, settings: Settings, case: str) -> None:
+    expected = (folder / f"{case}.out.md").read_bytes()
+    assert fix_bytes(expected, settings) == expected
+    text = decode(expected, case).text
+    assert [d for d in check_text(text, settings) if d.fixable] == []
+
+
+@pytest.mark.parametrize(("folder", "settings", "case"), CASES)
+def test_check_reports_what_fix_changes(folder: Path, settings: Settings, case: str) -> None:
+    original = (folder / f"{case}.in.md").read_bytes()
+    fixable = [d for d in check_text(decode(original, case).text, settings) if d.fixable]
+    assert bool(fixable) == (fix_bytes(original, settings) != original)
