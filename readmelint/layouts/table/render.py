@@ -109,14 +109,31 @@ def _pipe_columns(text: str) -> list[int]:
 
 
 def _is_aligned(document: Document, table: Table) -> bool:
-    """Whether every line of ``table`` has its pipes at the same display columns."""
+    """Whether every line of ``table`` has its pipes at the same display columns.
+
+    Without a trailing pipe the last column's edge is invisible, so there the delimiter's
+    dashes must also span its widest cell, as an aligned table is written; else pipes
+    that line up by chance (equal cells in every column but the last) would make the next
+    fix align a table the last one did not.
+    """
     if len(table.rows) < 2:
         return False
-    first = _pipe_columns(strip_newline(document.lines[table.span.start - 1]))
-    return all(
-        _pipe_columns(strip_newline(document.lines[line_no - 1])) == first
-        for line_no in range(table.span.start + 1, table.span.end + 1)
+    lines = [
+        strip_newline(document.lines[line_no - 1])
+        for line_no in range(table.span.start, table.span.end + 1)
+    ]
+    first = _pipe_columns(lines[0])
+    if any(_pipe_columns(line) != first for line in lines[1:]):
+        return False
+    delimiter = split_row(lines[1])
+    if delimiter.trailing:
+        return True
+    last = len(delimiter.cells) - 1
+    rows = [split_row(line) for line in lines]
+    widest = max(
+        (display_width(row.content(last)) for row in rows if last < len(row.cells)), default=0
     )
+    return display_width(delimiter.content(last)) >= widest
 
 
 @dataclass(frozen=True)
