@@ -65,6 +65,7 @@ TOOL_KEYS = {
     "mdformat": "mdformat --check",
     "pymarkdown": "pymarkdown scan",
     "server": "readmelint server (warm)",
+    "init": "readmelint init --from",
 }
 CHECK = "readmelint check"
 FIX = "readmelint fix --diff"
@@ -72,6 +73,7 @@ FULL = "markdown-it full parse"
 BLOCK = "markdown-it block-only"
 MDFORMAT = "mdformat --check"
 PYMARKDOWN = "pymarkdown scan"
+INIT = "readmelint init --from"
 CHECK_SERIAL = "readmelint check --jobs 1"
 CHECK_PARALLEL = "readmelint check --jobs 2"
 SERVER = "readmelint server (warm)"
@@ -201,6 +203,12 @@ def tools() -> list[Tool]:
         ),
         Tool(MDFORMAT, (mdformat, "--check") if mdformat else None, problems),
         Tool(PYMARKDOWN, (pymarkdown, "scan") if pymarkdown else None, problems),
+        # Inferring a config prints it (--stdout): nothing is written beside the list.
+        Tool(
+            INIT,
+            (*readmelint, "init", "--stdout", "--from") if readmelint else None,
+            frozenset({0}),
+        ),
     ]
 
 
@@ -467,6 +475,15 @@ def targets(
                 f"check <= 1.0x markdown-it full parse ({item.label}) (issue {item.issue})",
                 _ratio(wall(CHECK, item), wall(FULL, item)),
                 1.0,
+                "x",
+            )
+        )
+    for item in [*([reference] if reference else []), *lists]:
+        found.append(
+            Target(
+                f"init --from <= 0.5x check ({item.label}) (issue 21)",
+                _ratio(wall(INIT, item), wall(CHECK, item)),
+                0.5,
                 "x",
             )
         )

@@ -108,9 +108,10 @@ def summary(path: str, lines: list[Shown]) -> str:
     else:
         said = f"{path}: no entries"
     if unread:
+        one = unread == 1
         said += (
-            f"; {unread} more look{'s' if unread == 1 else ''} like papers but "
-            f"{'is' if unread == 1 else 'are'} not read: `readmelint init --from {path}` "
-            "infers a config that reads them"
+            f"; {unread} more {'looks like a paper' if one else 'look like papers'} but "
+            f"{'is' if one else 'are'} not read: `readmelint init --from {path}` infers a "
+            f"config that reads {'it' if one else 'them'}"
         )
     return said

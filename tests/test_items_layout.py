@@ -80,9 +80,19 @@ def test_a_blank_line_between_items_is_emptied_even_inside_an_open_fence() -> No
 
 
 def test_sort_false_keeps_the_order_and_still_numbers() -> None:
-    text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n1. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
+    text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n3. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
     unsorted = Settings(**{**SETTINGS.__dict__, "sort": False})
-    assert fix_text(text, unsorted) == text.replace("1. [**B", "2. [**B")
+    assert fix_text(text, unsorted) == text.replace("3. [**B", "2. [**B")
+
+
+def test_a_list_numbered_one_one_one_keeps_its_style() -> None:
+    """Every item `1.` is a style of its own (GitHub shows 1, 2, 3): sorted, each item
+    keeps its `1.`; no RL110."""
+    text = "1. [**A.**](https://x.org/a) _A._ Arxiv 2015.\n1. [**B.**](https://x.org/b) _B._ Arxiv 2024.\n"
+    swapped = "".join(reversed(text.splitlines(keepends=True)))
+    assert fix_text(text, SETTINGS) == swapped
+    assert [d.code for d in check_text(text, SETTINGS)] == ["RL104"]
+    assert [d.code for d in check_text(swapped, SETTINGS)] == []
 
 
 def test_a_bad_pattern_is_a_config_error_with_its_column(tmp_path: Path) -> None:

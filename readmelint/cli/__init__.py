@@ -12,7 +12,8 @@ import click
 from readmelint import __version__
 from readmelint.cli.add import add
 from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
-from readmelint.cli.info import config_command, init, rules, schema
+from readmelint.cli.info import config_command, rules, schema
+from readmelint.cli.init import init
 from readmelint.cli.lint import check, fix
 from readmelint.cli.server import server
 from readmelint.cli.shared import default_jobs, fail

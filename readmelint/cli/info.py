@@ -1,4 +1,4 @@
-"""`schema`, `init` and `rules`: what readmelint knows, shown."""
+"""`schema`, `config` and `rules`: what readmelint knows, shown."""
 
 from __future__ import annotations
 
@@ -28,36 +28,6 @@ def schema() -> None:
     from readmelint.schema import bundled_schema_text
 
     click.echo(bundled_schema_text(), nl=False)
-
-
-@click.command()
-@click.option("--force", is_flag=True, help="Overwrite existing files.")
-def init(force: bool) -> None:
-    """Write .readmelint.toml and a copy of the bundled schema in this folder."""
-    from readmelint.schema import bundled_schema_text
-
-    config = Path(".readmelint.toml")
-    schema_copy = Path("readmelint.schema.json")
-    for target in (config, schema_copy):
-        if target.exists() and not force:
-            fail(f"{target}: already exists; use --force to overwrite it")
-            sys.exit(EXIT_INPUT)
-    schema_copy.write_text(bundled_schema_text(), "utf-8")
-    config.write_text(
-        "# readmelint configuration: https://pypi.org/project/readmelint/\n"
-        f'schema = "{schema_copy}"\n'
-        "# Heading levels that start an entry.\n"
-        "entry-levels = [3]\n"
-        "# Order entries by a date field of the schema, or `sort = false`.\n"
-        'sort = { field = "Submission Date", order = "descending" }\n'
-        "# Codes (or prefixes) to report only / never.\n"
-        "select = []\n"
-        "ignore = []\n"
-        "# Files to skip, as globs relative to this folder.\n"
-        "exclude = []\n",
-        "utf-8",
-    )
-    click.echo(f"wrote {config} and {schema_copy}")
 
 
 @click.command("config")

@@ -69,8 +69,14 @@ def _plan_list(
     document: Document, items: ItemList, settings: Settings, labels: LabelStyle
 ) -> ListPlan:
     order = _ordered(items, settings)
+    alike = items.ordered and numbered_alike(items)
     numbers = tuple(
-        f"{items.start + position}{items.delimiter}" if items.ordered else item.marker
+        # A list numbered alike keeps each place's number: the first stays its start.
+        items.items[position].marker
+        if alike
+        else f"{items.start + position}{items.delimiter}"
+        if items.ordered
+        else item.marker
         for position, item in enumerate(order)
     )
     source = document.lines
@@ -87,6 +93,17 @@ def _plan_list(
         order, numbers, new = items.items, tuple(i.marker for i in items.items), original
     lines = compact(new, original, items.span.start - 1)
     return ListPlan(items, order, numbers, lines, kept, labels)
+
+
+def numbered_alike(items: ItemList) -> bool:
+    """Whether most items of an ordered list have one number (``1.`` each): a style of
+    its own, which GitHub shows as 1, 2, 3; such a list keeps its numbers where they are."""
+    from collections import Counter
+
+    if len(items.items) < 2:
+        return False
+    most = Counter(item.marker for item in items.items).most_common(1)[0][1]
+    return most > 1 and most * 2 > len(items.items)
 
 
 def _ordered(items: ItemList, settings: Settings) -> tuple[Item, ...]:

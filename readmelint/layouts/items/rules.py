@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from readmelint.canonical.labels import canonical_label
-from readmelint.layouts.items.render import ItemsPlan, between_items
+from readmelint.layouts.items.render import ItemsPlan, between_items, numbered_alike
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.style import label_forms, misplaced_entry, whitespace
@@ -100,7 +100,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
             ),
             noun="items",
         )
-        if not plan.items.ordered:
+        if not plan.items.ordered or numbered_alike(plan.items):
             continue
         for position, item in enumerate(plan.items.items):
             wanted = f"{plan.items.start + position}{plan.items.delimiter}"
