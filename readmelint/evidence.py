@@ -223,18 +223,17 @@ def unread_papers(document: Document) -> list[Candidate]:
     pieces: list[str] = []
     origin: list[int] = []  # the line (0-based) of the file each line of the rest is
     position = 0
-    for start, end in sorted(covered):
-        if start - 1 > position:
-            pieces.append(lines.joined(position, start - 1))
+    for start, end in [*sorted(covered), (len(lines) + 1, len(lines))]:
+        gap = lines.joined(position, start - 1) if start - 1 > position else ""
+        if gap.strip():  # (the blank lines between entries say nothing: left out)
+            pieces.append(gap if gap.endswith(("\n", "\r")) else gap + "\n")
             origin.extend(range(position, start - 1))
-        if end > position:
-            pieces.append("\n")
-            origin.append(start - 1)
+        if end > position and start <= len(lines):
+            if not pieces or pieces[-1] != "\n":
+                pieces.append("\n")
+                origin.append(start - 1)
             position = end
-    if position < len(lines):
-        pieces.append(lines.joined(position, len(lines)))
-        origin.extend(range(position, len(lines)))
-    rest = "".join(piece if piece.endswith(("\n", "\r")) else piece + "\n" for piece in pieces)
+    rest = "".join(pieces)
     return [
         Candidate(origin[candidate.line - 1] + 1, candidate.kind)
         for candidate in likely_papers(rest)
