@@ -10,8 +10,11 @@ A pattern is written like one item's Markdown, with placeholders:
 | ``{...}`` | the rest: any text, maybe none, kept but not a field (badges, extra links) |
 | ``{{``, ``}}`` | a literal brace |
 
-A date field's placeholder matches only a date in one of the field's spellings,
-so ``{venue} {year}.`` reads ``NIPS Workshop`` and ``2015`` from ``NIPS Workshop 2015.``.
+A field's value is trimmed: whitespace at a placeholder's edge is no part of it, so
+``[{title}]({paper})`` reads ``Some Title`` from ``[Some Title ](https://...)``. A field
+with a shape of its own (see :class:`Shape`: a date in one of the field's spellings)
+matches only text of that shape, so ``{venue} {year}.`` reads ``NIPS Workshop`` and
+``2015`` from ``NIPS Workshop 2015.``.
 
 The pattern is matched against the item's Markdown source, from after its list
 marker, its continuation lines included; leading and trailing whitespace aside.
@@ -54,6 +57,16 @@ class PatternError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Shape:
+    """What a field's placeholder may match, when not any text: a regular expression
+    (RE2's syntax, no groups of its own), and how a message names it (``a date written
+    YYYY``)."""
+
+    regex: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Piece:
     """One step of a pattern: literal text, a field, the rest, or an optional part."""
 
@@ -61,14 +74,15 @@ class _Piece:
     value: str = ""  # the text, or the field's key
     parts: tuple[_Piece, ...] = ()  # an optional part's pieces
 
-    def describe(self) -> str:
+    def describe(self, shapes: Mapping[str, Shape] | None = None) -> str:
         if self.kind == "text":
             return repr(self.value.strip() or self.value)
         if self.kind == "field":
-            return "{" + self.value + "}"
+            shape = (shapes or {}).get(self.value)
+            return "{" + self.value + "}" + (f" ({shape.description})" if shape else "")
         if self.kind == "rest":
             return "the rest of the item"
-        return self.parts[0].describe() if self.parts else "nothing"
+        return self.parts[0].describe(shapes) if self.parts else "nothing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +110,15 @@ class Pattern:
     """
 
     def __init__(
-        self, text: str, pieces: tuple[_Piece, ...], shapes: Mapping[str, str] | None = None
+        self, text: str, pieces: tuple[_Piece, ...], shapes: Mapping[str, Shape] | None = None
     ):
         self.text = text
         self.pieces = pieces
-        self._shapes = dict(shapes or {})
+        self.shapes = dict(shapes or {})
         self._groups: dict[str, str] = {}
         self._regex = _compile(self._source(pieces) + rf"{SPACE}*\z")
         self._starts: list[tuple[_Piece | None, Any]] | None = None
+        self._literals: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"Pattern({self.text!r})"
@@ -112,15 +127,16 @@ class Pattern:
         out = [f"{SPACE}*"] if not self._groups else []
         for piece in pieces:
             if piece.kind == "text":
-                # A run of spaces in the pattern is any run of whitespace in the item.
-                out.append(f"{SPACE}+".join(escape(word) for word in re.split(r" +", piece.value)))
+                out.append(_literal(piece.value))
             elif piece.kind == "field":
                 group = f"f{len(self._groups)}"
                 self._groups[group] = piece.value
-                # Shortest text, not starting or ending in whitespace (fields are trimmed);
-                # a field with a shape of its own (a date) only text of that shape.
-                shape = self._shapes.get(piece.value, f"{NOT_SPACE}(?:.*?{NOT_SPACE})?")
-                out.append(f"(?P<{group}>{shape})")
+                # Shortest text, not starting or ending in whitespace (fields are trimmed,
+                # and whitespace at their edges is no part of them); a field with a shape
+                # of its own (a date) only text of that shape.
+                shape = self.shapes.get(piece.value)
+                regex = shape.regex if shape else f"{NOT_SPACE}(?:.*?{NOT_SPACE})?"
+                out.append(f"{SPACE}*(?P<{group}>{regex}){SPACE}*")
             elif piece.kind == "rest":
                 group = f"r{len(self._groups)}"
                 self._groups[group] = ""
@@ -147,38 +163,247 @@ class Pattern:
         return Match(fields, rest)
 
     def explain_failure(self, source: str) -> Failure:
+        """Where the pattern stopped matching ``source``, and what it expected there.
+
+        Two readings, the one that got further wins: the longest start of the pattern
+        that matches as the whole pattern would (see :meth:`_by_starts`), and a reading
+        that ends each field where what follows it in the pattern first appears (see
+        :class:`_Reading`), which can point inside a literal: at the space of
+        ``[Title] (url)`` for ``[{title}]({paper})``, expecting ``(``.
+        """
+        by_starts = self._by_starts(source)
+        by_reading = _Reading(self, source).failure()
+        if by_reading is None or by_starts.offset > by_reading.offset:
+            return by_starts
+        return by_reading
+
+    def _by_starts(self, source: str) -> Failure:
         """Where the longest start of the pattern that matches ends, and what came next.
 
         The pattern is cut into steps (each word of its literal text is one), and
-        only starts that end in literal text (or a date field) count: another field
-        at the end of a start would match as little as it can, which says nothing of
-        where the item went wrong.
+        only starts that end in literal text (or a field with a shape) count: another
+        field at the end of a start would match as little as it can, which says
+        nothing of where the item went wrong. Whitespace the next step begins with is
+        passed over: what failed is the character after it.
         """
         if self._starts is None:
             self._starts = self._compile_starts()
         steps = [step for piece in self.pieces for step in _steps(piece)]
-        reached, expected = len(source) - len(source.lstrip()), steps[0].describe()
+        reached = len(source) - len(source.lstrip())
+        expected: _Piece | None = steps[0]
         for after, start in self._starts:
             found = start.match(source)
             if found is None:
                 break
-            reached = found.end()
-            expected = after.describe() if after is not None else "the end of the item"
-        return Failure(reached, expected)
+            reached, expected = found.end(), after
+        if expected is None:
+            return Failure(reached, "the end of the item")
+        if expected.kind != "text" or expected.value.startswith(" "):
+            reached += len(source[reached:]) - len(source[reached:].lstrip())
+        return Failure(reached, expected.describe(self.shapes))
 
     def _compile_starts(self) -> list[tuple[_Piece | None, Any]]:
-        """Each start of the pattern that :meth:`explain_failure` tries, with the step after it."""
+        """Each start of the pattern that :meth:`_by_starts` tries, with the step after it."""
         steps = [step for piece in self.pieces for step in _steps(piece)]
         starts: list[tuple[_Piece | None, Any]] = []
         for count in range(1, len(steps) + 1):
             last = steps[count - 1]
-            if last.kind != "text" and not (last.kind == "field" and last.value in self._shapes):
+            if last.kind != "text" and not (last.kind == "field" and last.value in self.shapes):
                 continue
             start = Pattern.__new__(Pattern)
-            start._groups, start._shapes = {}, self._shapes
+            start._groups, start.shapes = {}, self.shapes
             after = steps[count] if count < len(steps) else None
             starts.append((after, _compile(start._source(steps[:count]))))
         return starts
+
+    def literal(self, text: str) -> Any:
+        """``text`` as the pattern matches it, whitespace before it allowed (compiled once)."""
+        if text not in self._literals:
+            self._literals[text] = _compile(f"{SPACE}*{_literal(text)}")
+        return self._literals[text]
+
+    def shape(self, key: str) -> Any:
+        """A shaped field's regular expression, whitespace before it allowed (compiled once)."""
+        name = "{" + key + "}"
+        if name not in self._literals:
+            self._literals[name] = _compile(f"{SPACE}*(?:{self.shapes[key].regex})")
+        return self._literals[name]
+
+
+def _literal(text: str) -> str:
+    """Literal text as a regular expression: a run of spaces is any run of whitespace."""
+    return f"{SPACE}+".join(escape(word) for word in re.split(r" +", text))
+
+
+# How many places in an item a reading may try before it settles for the furthest so far:
+# a pattern of many optional parts could otherwise try each of them at every character.
+_MOST_STATES = 256
+
+
+class _Reading:
+    """The furthest a plain reading of the pattern gets into an item that it does not match.
+
+    Each field ends where what follows it in the pattern first appears (its literal
+    text; with an optional part after it, both with and without that part), each
+    field with a shape is matched where it starts, and each optional part is read
+    both ways. Where literal text fails, it fails at the character that differs; where
+    what follows a field never appears, at the end of the longest start of it that does,
+    or else at the end of the item: a failure the reading reports only when it has no
+    other, as the field might as well have ended elsewhere.
+    """
+
+    def __init__(self, pattern: Pattern, source: str):
+        self.pattern = pattern
+        self.source = source
+        self.nodes = _flatten(pattern.pieces)
+        self.best: Failure | None = None
+        self.weak: Failure | None = None  # what follows a field appears nowhere
+        self.done = False
+        self.seen: set[tuple[int, int]] = set()
+
+    def failure(self) -> Failure | None:
+        """The furthest failure; None if the reading matched (the regex did not: then
+        the reading has nothing to add)."""
+        stack = [(0, 0)]
+        while stack and not self.done and len(self.seen) < _MOST_STATES:
+            node, position = stack.pop()
+            if (node, position) in self.seen:
+                continue
+            self.seen.add((node, position))
+            stack.extend(reversed(self._next(node, position)))
+        return None if self.done else self.best or self.weak
+
+    def _fail(self, offset: int, expected: str, weak: bool = False) -> list[tuple[int, int]]:
+        best = self.weak if weak else self.best
+        if best is None or offset > best.offset:
+            if weak:
+                self.weak = Failure(offset, expected)
+            else:
+                self.best = Failure(offset, expected)
+        return []
+
+    def _skip_space(self, position: int) -> int:
+        source = self.source
+        while position < len(source) and source[position].isspace():
+            position += 1
+        return position
+
+    def _next(self, index: int, position: int) -> list[tuple[int, int]]:
+        """The states reading node ``index`` at ``position`` leads to (recording failures)."""
+        nodes, source = self.nodes, self.source
+        if index == len(nodes):
+            end = self._skip_space(position)
+            if end == len(source):
+                self.done = True
+                return []
+            return self._fail(end, "the end of the item")
+        node = nodes[index]
+        if node.kind == "optional":
+            return [(index + 1, position), (node.skip, position)]
+        if node.kind == "text":
+            if index and nodes[index - 1].kind == "field" and not node.value.startswith(" "):
+                position = self._skip_space(position)  # after a field with a shape
+            end, failed = self._literal_at(node.value, position)
+            return [(index + 1, end)] if failed is None else self._fail(end, failed)
+        start = self._skip_space(position)
+        if node.kind == "field" and node.value in self.pattern.shapes:
+            found = self.pattern.shape(node.value).match(source, position)
+            if found is None:
+                return self._fail(start, node.piece.describe(self.pattern.shapes))
+            return [(index + 1, found.end())]
+        if node.kind == "field" and start == len(source):
+            return self._fail(start, node.piece.describe(self.pattern.shapes))
+        states: list[tuple[int, int]] = []
+        for follower in self._followers(index + 1):
+            if follower == len(nodes):
+                states.append((follower, len(source)))  # the field takes the rest
+                continue
+            following = nodes[follower]
+            if following.kind != "text":
+                continue  # a field right after a field (through an optional part)
+            earliest = start + (node.kind == "field")
+            found = self.pattern.literal(following.value).search(source, earliest)
+            if found is not None:
+                if node.kind == "field" and not source[start : found.start()].strip():
+                    self._fail(start, node.piece.describe(self.pattern.shapes))
+                    continue
+                states.append((follower + 1, found.end()))
+            else:
+                self._partial(following.value, earliest)
+        return states
+
+    def _followers(self, index: int) -> list[int]:
+        """The nodes that may come right after a field at ``index - 1``: past optional
+        parts, each either entered or skipped."""
+        out: list[int] = []
+        pending = [index]
+        while pending:
+            at = pending.pop()
+            if at < len(self.nodes) and self.nodes[at].kind == "optional":
+                pending += [self.nodes[at].skip, at + 1]
+            elif at not in out:
+                out.append(at)
+        return out
+
+    def _literal_at(self, text: str, position: int) -> tuple[int, str | None]:
+        """Literal ``text`` read at ``position``: where it ends (None), or where it
+        failed and what it expected there."""
+        source = self.source
+        at = 0
+        while at < len(text):
+            if text[at] == " ":
+                spaces = len(text) - len(text[at:].lstrip(" "))
+                if position >= len(source) or not source[position].isspace():
+                    return position, repr(text[at:].strip() or " ")
+                position = self._skip_space(position)
+                at = spaces
+            elif position < len(source) and source[position].casefold() == text[at].casefold():
+                position += 1
+                at += 1
+            else:
+                return position, repr(text[at:].split(" ")[0])
+        return position, None
+
+    def _partial(self, text: str, position: int) -> None:
+        """Where the longest start of literal ``text`` appears at or after ``position``
+        (none of all of it does): the failure is right after it, expecting the rest."""
+        stripped = text.lstrip(" ")
+        for length in range(len(stripped) - 1, 0, -1):
+            if stripped[length - 1] == " ":
+                continue
+            found = self.pattern.literal(stripped[:length]).search(self.source, position)
+            if found is not None:
+                end, failed = self._literal_at(stripped[length:], found.end())
+                self._fail(end, failed or repr(stripped[length:].strip()))
+                return
+        self._fail(len(self.source.rstrip()), repr(stripped.strip() or text), weak=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """A pattern's pieces in a row; an optional part is a node whose parts follow it."""
+
+    kind: str
+    value: str
+    piece: _Piece
+    skip: int = 0  # an optional part: the node after its parts
+
+
+def _flatten(pieces: Sequence[_Piece]) -> list[_Node]:
+    nodes: list[_Node] = []
+    for piece in pieces:
+        if piece.kind == "optional":
+            at = len(nodes)
+            nodes.append(_Node("optional", "", piece))
+            inner = _flatten(piece.parts)
+            nodes.extend(
+                _Node(node.kind, node.value, node.piece, node.skip + at + 1 if node.skip else 0)
+                for node in inner
+            )
+            nodes[at] = _Node("optional", "", piece, len(nodes))
+        else:
+            nodes.append(_Node(piece.kind, piece.value, piece))
+    return nodes
 
 
 def _steps(piece: _Piece) -> list[_Piece]:
@@ -207,13 +432,13 @@ def best_failure(patterns: Sequence[Pattern], source: str) -> Failure:
 
 
 def compile_pattern(
-    text: str, known_keys: Collection[str], shapes: Mapping[str, str] | None = None
+    text: str, known_keys: Collection[str], shapes: Mapping[str, Shape] | None = None
 ) -> Pattern:
     """Read ``text``; :class:`PatternError` for an unknown key, unbalanced braces and such.
 
-    ``shapes``: a regular expression for what some fields may hold (a date field: a
-    date in one of its spellings), so that ``{venue} {year}`` reads ``NIPS Workshop``
-    and ``2015`` from ``NIPS Workshop 2015``.
+    ``shapes``: what some fields may hold (a date field: a date in one of its
+    spellings), so that ``{venue} {year}`` reads ``NIPS Workshop`` and ``2015`` from
+    ``NIPS Workshop 2015``.
     """
     if not text.strip():
         raise PatternError("the pattern is empty", 1)

@@ -39,7 +39,7 @@ def test_diagnostics_at_the_item_and_the_field() -> None:
             "this item should come before line 1: items are sorted by Year, newest first",
         ),
         (3, 1, "RL110", "item numbered 4. should be 3.: the list is numbered from 1"),
-        (3, 29, "RL013", "item matches no item pattern: expected '_' here"),
+        (3, 30, "RL013", "item matches no item pattern: expected '_' here"),
     ]
 
 

@@ -37,7 +37,7 @@ EXAMPLES = {
     "RL010": "README.md:3:3: RL010 \"Accepted\": 'Arxiv preprint' is not one of ['arXiv', 'CVPR', 'NeurIPS']",
     "RL011": "README.md:1:1: RL011 a code span or HTML tag runs from one field's line into the next, so fix leaves this entry as it is; close it on the line where it opens",
     "RL012": "README.md:4:65: RL012 row has 4 cells, the header 3: GitHub does not show the rest; move it into a column",
-    "RL013": "README.md:3:41: RL013 item matches no item pattern: expected '(' here",
+    "RL013": "README.md:3:42: RL013 item matches no item pattern: expected '(' here",
     "RL014": "README.md:3:1: RL014 read no entries, yet 5 list items look like papers (the first is here); `readmelint init --from README.md` infers a config that reads them",
     "RL101": 'README.md:2:3: RL101 field "Paper" should come before "Personal note" (schema order)',
     "RL102": "README.md:8:3: RL102 write the label **Personal Note**: as **Personal note:**",

@@ -53,7 +53,7 @@ def test_an_item_no_pattern_reads_says_where_the_closest_stopped(tmp_path: Path)
     assert show_source(text, config.settings, "list.md") == [
         "list.md:1  items  Dropout  [Authors: N. Srivastava et al.; Year: 2014]\n",
         "list.md:2  items  Adam  [Authors: D. Kingma and J. Ba; Year: 2015]\n",
-        "list.md:3  -      (not read: no item pattern reads it; expected '(' at column 26)\n",
+        "list.md:3  -      (not read: no item pattern reads it; expected '(' at column 27)\n",
         "list.md: 2 entries (2 items); 1 more looks like a paper but is not read: "
         "`readmelint init --from list.md` infers a config that reads it\n",
     ]

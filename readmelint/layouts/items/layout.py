@@ -54,10 +54,14 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
         raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
     if not texts:
         return ()
-    from readmelint.pattern import PatternError, compile_pattern  # (and difflib): see find
+    from readmelint.pattern import PatternError, Shape, compile_pattern  # (and difflib): see find
 
     keys = [spec.key for spec in schema.fields]
-    shapes = {spec.key: spec.date_format.regex() for spec in schema.fields if spec.date_format}
+    shapes = {
+        spec.key: Shape(spec.date_format.regex(), f"a date written {spec.date_format.spelling}")
+        for spec in schema.fields
+        if spec.date_format
+    }
     compiled = []
     for text in texts:
         try:
