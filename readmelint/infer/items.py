@@ -19,7 +19,7 @@ from readmelint.dates import DateFormats
 from readmelint.infer.model import Found, Guess
 from readmelint.infer.shapes import SHAPED, Part, derive, pattern_text
 from readmelint.infer.walk import Item, ListBlock, Walk
-from readmelint.pattern import Pattern, PatternError, compile_pattern
+from readmelint.pattern import Pattern, PatternError, Shape, compile_pattern
 
 KEYS = ("title", "paper", "authors", "venue", "year", "date")
 TITLES = {"title": "Title", "paper": "Paper", "authors": "Authors", "venue": "Venue"}
@@ -145,11 +145,14 @@ def _spread(items: Sequence[Item], most: int) -> Iterator[Item]:
         yield items[int(index * step)]
 
 
-def _shapes(date_formats: dict[str, list[str]]) -> dict[str, str]:
-    regexes = {"year": DateFormats.from_keyword("YYYY").regex()}
+def _shapes(date_formats: dict[str, list[str]]) -> dict[str, Shape]:
+    formats = {"year": DateFormats.from_keyword("YYYY")}
     for key, spellings in date_formats.items():
-        regexes[key] = DateFormats.from_keyword(spellings).regex()
-    return regexes
+        formats[key] = DateFormats.from_keyword(spellings)
+    return {
+        key: Shape(found.regex(), f"a date written {found.spelling}")
+        for key, found in formats.items()
+    }
 
 
 def _entry_lists(
