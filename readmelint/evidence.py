@@ -122,13 +122,18 @@ def says_paper(content: str) -> bool:
     millisecond a link, and a list nobody reads may have thousands. Only the start of a
     block is read: a paper's links come before its abstract.
     """
+    return links_to_paper(content) or names_paper(content[:READ])
+
+
+def links_to_paper(content: str) -> bool:
+    """Whether ``content`` links to a paper (a heading says so only this way: `CVPR 2024`
+    in a heading names a section)."""
     content = content[:READ]
-    if "](" in content:
-        if _LINK_WORD.search(content):
-            return True
-        if any(is_paper_link(url) for url in _DESTINATION.findall(content)):
-            return True
-    return names_paper(content)
+    if "](" not in content:
+        return False
+    if _LINK_WORD.search(content):
+        return True
+    return any(is_paper_link(url) for url in _DESTINATION.findall(content))
 
 
 def names_paper(text: str) -> bool:
@@ -178,7 +183,7 @@ def _candidates(tokens: Sequence[Token]) -> Iterator[Candidate]:
             elif not items and says_paper(content):
                 yield Candidate(token.map[0] + 1, "paragraph")
         elif kind == "heading_open" and token.map is not None:
-            if says_paper(tokens[index + 1].content):
+            if links_to_paper(tokens[index + 1].content):
                 yield Candidate(token.map[0] + 1, "heading")
         elif kind == "thead_open":
             header = []

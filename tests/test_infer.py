@@ -265,3 +265,61 @@ def test_plain_init_names_no_field_the_schema_may_lose(tmp_path: Path) -> None:
     document["properties"]["fields"]["required"].remove("submission_date")
     schema.write_text(json.dumps(document), "utf-8")
     assert load_config(tmp_path / ".readmelint.toml").settings.resolved_sort() is None
+
+
+SUB_ITEMS = """# Week papers
+
+- Periodic RoPE for Infinite Context LLMs
+  - 📅 Date: April 23, 2026
+  - Paper: [arXiv](https://arxiv.org/abs/2604.27980)
+- Tensor Memory: Fixed-Size Recurrent State
+  - 📅 Date: April 21, 2026
+  - Paper: [arXiv](https://arxiv.org/abs/2604.27686)
+- Gated DeltaNet-2: Decoupling Erase and Write
+  - 📅 Date: April 20, 2026
+  - Paper: [arXiv](https://arxiv.org/abs/2604.22791)
+"""
+
+
+def test_items_whose_sub_items_are_their_fields(tmp_path: Path) -> None:
+    settings = inferred(SUB_ITEMS, tmp_path)
+    assert settings.item_fields == "sub-items"
+    assert [spec.title for spec in settings.schema.fields] == ["Date", "Paper"]
+    date = settings.schema.spec("date")
+    assert date is not None
+    assert date.date_format is not None
+    assert date.date_format.spelling == "Month D, YYYY"
+    assert list(titles(SUB_ITEMS, settings).values()) == [
+        "Periodic RoPE for Infinite Context LLMs",
+        "Tensor Memory: Fixed-Size Recurrent State",
+        "Gated DeltaNet-2: Decoupling Erase and Write",
+    ]
+    assert check_text(SUB_ITEMS, settings) == []
+    assert fix_text(SUB_ITEMS, settings) == SUB_ITEMS
+
+
+BOLD_TITLES = """# CVPR 2024 papers
+
+Papers we read.
+
+**Segment Anything**
+- **Paper:** [Segment Anything](https://arxiv.org/abs/2304.02643)
+- **Date:** 2023-04-05
+
+**GPT-4 Technical Report**
+- **Paper:** [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774)
+- **Date:** 2023-03-15
+"""
+
+
+def test_entries_under_a_bold_title(tmp_path: Path) -> None:
+    """No heading level to name: the headings layout reads a bold title over fields."""
+    settings = inferred(BOLD_TITLES, tmp_path)
+    config = (tmp_path / ".readmelint.toml").read_text("utf-8")
+    assert "# Where the papers are: 2 entries under a bold title." in config
+    assert "entry-levels" not in config
+    assert list(titles(BOLD_TITLES, settings).values()) == [
+        "Segment Anything",
+        "GPT-4 Technical Report",
+    ]
+    assert check_text(BOLD_TITLES, settings) == []

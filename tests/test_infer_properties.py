@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.infer import infer
+from readmelint.infer import NothingToInfer, infer
 from readmelint.infer.write import config_text, schema_text
 from readmelint.papers import title_of
 from readmelint.parse import parse
@@ -260,3 +260,52 @@ def test_several_layouts_in_one_file() -> None:
     assert 'layout = ["headings", "table"]' in config
     assert [spec.title for spec in settings.schema.fields] == ["Paper", "Date"]
     assert len(parse(text, settings).entries) == 4
+
+
+MARKDOWN_BITS = [
+    "- ",
+    "1. ",
+    "* ",
+    "  - ",
+    "### ",
+    "#### ",
+    "| a | b |\n|---|---|\n| ",
+    "**",
+    "_",
+    "*",
+    "[",
+    "](",
+    ")",
+    "](https://arxiv.org/abs/2101.00001)",
+    "[[pdf]](https://x.org/a.pdf)",
+    "`",
+    "<u>",
+    "</u>",
+    "![x](y)",
+    "\\",
+    " (2020), ",
+    "NeurIPS 2021",
+    "05/2023: ",
+    "⭐ ",
+    "**Paper:** ",
+    "Date: ",
+    "\n",
+    "\n\n",
+    " ",
+    "Title words",
+    '"',
+    "> ",
+    "```\n",
+]
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from(MARKDOWN_BITS) | st.text(max_size=8), max_size=80))
+def test_any_text_infers_or_says_why(bits: list[str]) -> None:
+    """Whatever the text, inference gives files that load, or says there is no list."""
+    text = "".join(bits)
+    try:
+        settings, _, _ = inferred(text)
+    except NothingToInfer:
+        return
+    parse(text, settings)

@@ -219,3 +219,11 @@ def test_stats_and_export_say_a_file_had_no_entries(tmp_path: Path) -> None:
         )
         quiet = CliRunner().invoke(main, [command, *paths, "-q"])
         assert quiet.stderr == ""
+
+
+def test_a_heading_naming_a_venue_names_a_section() -> None:
+    """`## CVPR 2024` titles a section; a heading links to its paper to be one."""
+    text = "".join(f"## CVPR {year}\n\ntext\n\n" for year in range(2015, 2025))
+    assert likely_papers(text) == []
+    linked = "".join(f"### [P{n}](https://arxiv.org/abs/2101.0000{n})\n\n" for n in range(5))
+    assert [c.kind for c in likely_papers(linked)] == ["heading"] * 5

@@ -14,11 +14,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from readmelint.infer import headings, items, tables
+from readmelint.infer import headings, items, subitems, tables
 from readmelint.infer.fields import FieldGuess, infer_fields
 from readmelint.infer.model import Guess
 from readmelint.infer.order import Order, infer_order
 from readmelint.infer.walk import Walk, walk
+from readmelint.layouts.headings.find import BOLD_LEVEL
 
 
 class NothingToInfer(ValueError):
@@ -52,19 +53,23 @@ def infer(text: str) -> Inference:
     covered: list[tuple[int, int]] = []
     if headed is not None:
         guesses.append(headed)
-        levels = headed.config["entry-levels"]
-        assert isinstance(levels, list)
-        covered = headings.spans(found, levels)
+        covered = headings.spans(found, headed_levels(headed))
     starts = [start for start, _ in covered]
 
     def outside(line: int) -> bool:
         at = bisect_right(starts, line) - 1
         return at < 0 or covered[at][1] < line
 
-    for kind in (tables.guess, items.guess):
-        guess = kind(found, outside)
-        if guess is not None:
-            guesses.append(guess)
+    table = tables.guess(found, outside)
+    if table is not None:
+        guesses.append(table)
+    # Items read by patterns, or with their fields in sub-items: one or the other (the
+    # item-fields setting is the file's), whichever reads more.
+    listed = [
+        guess for guess in (items.guess(found, outside), subitems.guess(found, outside)) if guess
+    ]
+    if listed:
+        guesses.append(max(listed, key=lambda guess: len(guess.found)))
     guesses = [guess for guess in guesses if guess.found]
     if not guesses:
         raise NothingToInfer(_nothing(found))
@@ -84,6 +89,13 @@ def infer(text: str) -> Inference:
         | {line for line in found.paragraph_lines if outside(line)}
     )
     return Inference(guesses, fields, order, label, style, missed, found)
+
+
+def headed_levels(headed: Guess) -> list[int]:
+    """The levels whose headings start entries, and the bold titles' (which always do)."""
+    levels = headed.config.get("entry-levels", [])
+    assert isinstance(levels, list)
+    return [*levels, BOLD_LEVEL]
 
 
 def _merged(orders: list[dict[str, str]]) -> dict[str, str]:
@@ -118,8 +130,7 @@ def _style(found: Walk, headed: Guess | None) -> tuple[str | None, list[str]]:
     notes: list[str] = []
     if headed is None:
         return None, notes
-    levels = headed.config["entry-levels"]
-    assert isinstance(levels, list)
+    levels = headed_levels(headed)
     entries = [h for h in found.headings if h.level in levels and h.fields is not None]
     forms: Counter[str] = Counter()
     for heading in entries:

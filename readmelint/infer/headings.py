@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from readmelint.infer.model import Found, Guess
 from readmelint.infer.walk import HeadingBlock, Walk
 from readmelint.labels import normalise
+from readmelint.layouts.headings.find import BOLD_LEVEL
 
 # A plain label (`Date:`) is a field only where most entries write it; a bold one always.
 PLAIN_SHARE = 0.5
@@ -64,7 +65,10 @@ def guess(walk: Walk) -> Guess | None:
                     fields.setdefault(key, line.value)
             found.append(Found(heading.line, section, fields, heading.text))
     counts = Counter(h.level for h in entries)
-    said = ", ".join(f"{counts[level]} at level {level}" for level in levels)
+    said = ", ".join(
+        f"{counts[level]} at level {level}" if level != BOLD_LEVEL else f"{counts[level]} bold"
+        for level in levels
+    )
     notes = {
         "entry-levels": [
             f"headings over a block of labelled fields: {said}",
@@ -76,15 +80,25 @@ def guess(walk: Walk) -> Guess | None:
         ]
     }
     missed = [h.line for h in walk.headings if h.paper and h.fields is None and h.level in levels]
+    # A bold title is read at any setting: the levels are the headings'.
+    config_levels = [level for level in levels if level != BOLD_LEVEL]
     return Guess(
         "headings",
-        {"entry-levels": levels},
+        {"entry-levels": config_levels} if config_levels else {},
         found,
         titles,
         notes,
         missed,
-        f"headed entries at level {', '.join(str(level) for level in levels)}",
+        _where(levels),
     )
+
+
+def _where(levels: list[int]) -> str:
+    headed = [str(level) for level in levels if level != BOLD_LEVEL]
+    said = f"headed entries at level {', '.join(headed)}" if headed else ""
+    if BOLD_LEVEL in levels:
+        said += (" and " if said else "") + "entries under a bold title"
+    return said
 
 
 def _mostly_papers(headings: list[HeadingBlock]) -> bool:
@@ -103,7 +117,8 @@ def spans(walk: Walk, levels: list[int]) -> list[tuple[int, int]]:
             continue
         end = len(walk.lines)
         for later in headings[position + 1 :]:
-            if later.level <= heading.level or (later.level in levels and later.fields):
+            ends = later.level <= heading.level or heading.level == BOLD_LEVEL
+            if ends or (later.level in levels and later.fields):
                 end = later.line - 1
                 break
         out.append((heading.line, end))

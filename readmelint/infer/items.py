@@ -155,7 +155,7 @@ def _shapes(date_formats: dict[str, list[str]]) -> dict[str, Shape]:
     }
 
 
-def _entry_lists(
+def entry_lists(
     lists: Sequence[ListBlock], read: Callable[[Item], bool]
 ) -> Iterator[tuple[ListBlock, list[Item]]]:
     """The lists the items layout makes entry lists of, with the items read: at least two
@@ -237,9 +237,7 @@ def _score(
 ) -> int:
     """Papers read, each worth more for each field read; anything else read costs twice."""
     score = 0
-    for _, entries in _entry_lists(
-        lists, lambda item: _first(chosen, number[id(item)]) is not None
-    ):
+    for _, entries in entry_lists(lists, lambda item: _first(chosen, number[id(item)]) is not None):
         for item in entries:
             index = number[id(item)]
             fields = _first(chosen, index) or 0
@@ -274,7 +272,7 @@ def _guess(
     entry_numbers: set[int] = set()
     others: list[Found] = []
     for container, (listed, entries) in enumerate(
-        _entry_lists(lists, lambda item: number[id(item)] in read)
+        entry_lists(lists, lambda item: number[id(item)] in read)
     ):
         containers += 1
         taken = {id(item) for item in entries}

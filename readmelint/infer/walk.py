@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from readmelint.evidence import paper_header, says_paper
+from readmelint.evidence import links_to_paper, paper_header, says_paper
 from readmelint.labels import Label, split_label
+from readmelint.layouts.headings.find import BOLD_LEVEL, only_bold
 from readmelint.layouts.table.rows import split_row
 from readmelint.markdown import block_parser, item_content, plain_text
 from readmelint.source import Lines, is_blank, strip_newline
@@ -54,7 +55,7 @@ class HeadingBlock:
         """Whether the heading or its fields look like a paper (asked when needed)."""
         if self._paper is None:
             fields = self.fields or ()
-            self._paper = says_paper(self.content) or any(says_paper(f.value) for f in fields)
+            self._paper = links_to_paper(self.content) or any(says_paper(f.value) for f in fields)
         return self._paper
 
 
@@ -168,8 +169,12 @@ class _Walker:
             elif kind == "paragraph_open" and token.map:
                 if open_items and not token.hidden and token.map[0] != open_items[-1].line - 1:
                     open_lists[-1].tight = False
-                if not open_items and not quotes and says_paper(tokens[index + 1].content):
-                    self.paragraph_lines.append(token.map[0] + 1)
+                if not open_items and not quotes:
+                    title = self._bold_title(index)
+                    if title is not None:
+                        self.headings.append(title)
+                    elif says_paper(tokens[index + 1].content):
+                        self.paragraph_lines.append(token.map[0] + 1)
             elif kind == "heading_open" and token.map and token.level == 0:
                 self.headings.append(self._heading(index))
             elif kind == "table_open" and token.map:
@@ -198,6 +203,34 @@ class _Walker:
             pieces += [self.line(i) for i in range(child.map[0] + 1, child.map[1])]
             source = "\n".join(pieces)
         return Item(token.map[0] + 1, marker, source)
+
+    def _bold_title(self, index: int) -> HeadingBlock | None:
+        """A paragraph of bold text only over a list of labelled fields: an entry whose
+        heading it is, as the headings layout reads it (at no heading level)."""
+        token, content = self.tokens[index], self.tokens[index + 1].content
+        if token.map is None or token.level != 0 or not only_bold(content):
+            return None
+        if index and self.tokens[index - 1].type == "heading_close":
+            return None  # right under a heading: its field
+        if content.rstrip("*_ ").endswith((":", "：")):
+            return None  # a label, its value below
+        following = self.tokens[index + 3] if index + 3 < len(self.tokens) else None
+        if following is None or following.type != "bullet_list_open" or following.map is None:
+            return None
+        fields = self._bullet_fields(index + 3)
+        if not fields or fields[0].label is None:
+            return None
+        first = self.line(following.map[0])
+        return HeadingBlock(
+            token.map[0] + 1,
+            BOLD_LEVEL,
+            plain_text(content),
+            fields,
+            bullets=True,
+            marker=following.markup,
+            indent=len(first) - len(first.lstrip(" ")),
+            content=content,
+        )
 
     def _heading(self, index: int) -> HeadingBlock:
         token = self.tokens[index]

@@ -33,6 +33,10 @@ def config_text(inference: Inference, name: str) -> str:
             levels = guess.config["entry-levels"]
             assert isinstance(levels, list)
             out.append(f"entry-levels = [{', '.join(str(level) for level in levels)}]")
+        if guess.config.get("item-fields") == "sub-items":
+            for note in guess.notes.get("item-fields", []):
+                out.append(f"# {note}")
+            out.append('item-fields = "sub-items"')
         patterns = guess.config.get("item")
         if isinstance(patterns, list):
             out.append("# Item patterns, tried in order: the first that matches reads an item.")

@@ -73,7 +73,7 @@ class _Heading:
 BOLD_LEVEL = 7
 
 
-def _only_bold(content: str) -> bool:
+def only_bold(content: str) -> bool:
     """Whether a paragraph's source is one piece of bold text and nothing else."""
     text = content.strip()
     if not (text.startswith(("**", "__")) and text.endswith(text[:2])) or "\n" in text:
@@ -132,7 +132,7 @@ class HeadingFinder:
         entry or heading, whatever its level; any other paragraph is no heading.
         """
         token, inline = tokens[index], tokens[index + 1]
-        if token.map is None or not _only_bold(inline.content):
+        if token.map is None or not only_bold(inline.content):
             return
         if index and tokens[index - 1].type == "heading_close":
             return  # the block right under a heading: its fields (`**Paper:**` alone) or text
