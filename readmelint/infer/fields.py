@@ -137,7 +137,7 @@ def _spelling(value: str) -> str | None:
     return next((s for s in SPELLINGS if _FORMATS[s].parse(text) is not None), None)
 
 
-def _spread(values: Sequence[str], most: int = 60) -> list[str]:
+def _spread(values: Sequence[str], most: int = 24) -> list[str]:
     """At most ``most`` of ``values``, evenly spaced: enough to tell, cheaper than all."""
     step = max(1, len(values) // most)
     return list(values[::step])

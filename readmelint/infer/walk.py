@@ -81,9 +81,25 @@ class TableBlock:
 class Item:
     line: int
     marker: str
-    source: str  # its first paragraph's Markdown, as the items layout reads it
+    lines: Lines = field(repr=False)
+    paragraph: tuple[int, int] | None  # its first paragraph's lines (0-based, end excluded)
     children: list[ListBlock] = field(default_factory=list)
+    _source: str | None = None
     _paper: bool | None = None
+
+    @property
+    def source(self) -> str:
+        """Its first paragraph's Markdown, as the items layout reads it (made when asked:
+        the items of a headed entry's field list never are)."""
+        if self._source is None:
+            self._source = ""
+            if self.paragraph is not None:
+                start, end = self.paragraph
+                first = strip_newline(self.lines[start])
+                pieces = [first[item_content(first, self.marker) :]]
+                pieces += [strip_newline(self.lines[i]) for i in range(start + 1, end)]
+                self._source = "\n".join(pieces)
+        return self._source
 
     @property
     def paper(self) -> bool:
@@ -195,14 +211,10 @@ class _Walker:
         ordered = token.info != "" or token.markup in (".", ")")
         marker = f"{token.info}{token.markup}" if ordered else token.markup
         child = self.tokens[index + 1]
-        source = ""
+        paragraph = None
         if child.type == "paragraph_open" and child.map and child.map[0] == token.map[0]:
-            first = self.line(token.map[0])
-            column = item_content(first, marker)
-            pieces = [first[column:]]
-            pieces += [self.line(i) for i in range(child.map[0] + 1, child.map[1])]
-            source = "\n".join(pieces)
-        return Item(token.map[0] + 1, marker, source)
+            paragraph = (child.map[0], child.map[1])
+        return Item(token.map[0] + 1, marker, self.lines, paragraph)
 
     def _bold_title(self, index: int) -> HeadingBlock | None:
         """A paragraph of bold text only over a list of labelled fields: an entry whose
