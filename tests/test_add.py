@@ -120,13 +120,21 @@ def test_the_reference_layout_in_full() -> None:
         "  - **Paper:** [AnyGPT: Unified Multimodal LLM with Discrete Sequence Modeling](https://arxiv.org/abs/2402.12226)",
         "  - **Accepted:** arXiv",
         "  - **Submission Date:** 2024-02-19",
-        "  - **Authors:** Jun Zhan, Junqi Dai, Jiasheng Ye",
+        "  - **Authors:** Jun Zhan; Junqi Dai; Jiasheng Ye",  # as the list parts them
         "  - **Tags:**",
         "  - **Abstract:** We introduce AnyGPT, an any-to-any multimodal language model.",
         "  - **Personal note:**",
         "",
     ]
     assert lines[added.line + 8] == "### CLIP"  # newest first: before 2021's CLIP
+
+
+def test_authors_are_parted_as_the_list_parts_them() -> None:
+    text = (ROOT / "examples" / "README.md").read_text("utf-8")
+    commas = re.sub(r"(\*\*Authors:\*\* )(.*)", lambda m: m[1] + m[2].replace("; ", ", "), text)
+    assert commas != text
+    added = add_paper(commas, ANYGPT, Settings(), "README.md", "Multimodal")
+    assert "  - **Authors:** Jun Zhan, Junqi Dai, Jiasheng Ye\n" in added.text
 
 
 def test_items_written_from_the_pattern_and_numbered_on() -> None:
@@ -416,7 +424,7 @@ def test_cli_bibtex_from_standard_input(tmp_path: Path) -> None:
         main, ["add", "-", "--to", str(target), "--section", "Foundations"], input=bibtex
     )
     assert result.exit_code == 0, result.output
-    assert "  - **Authors:** Yann LeCun, Léon Bottou\n" in target.read_text("utf-8")
+    assert "  - **Authors:** Yann LeCun; Léon Bottou\n" in target.read_text("utf-8")
 
 
 def test_cli_errors_are_one_line(loopback: Loopback, tmp_path: Path) -> None:

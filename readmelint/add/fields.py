@@ -93,7 +93,7 @@ def _value(
             return url
         return _link(escape(metadata.title), url, existing)
     if key in _AUTHOR_KEYS:
-        return escape(", ".join(metadata.authors)) if metadata.authors else None
+        return escape(_separator(existing).join(metadata.authors)) if metadata.authors else None
     if key in _VENUE_KEYS:
         return escape(metadata.venue) if metadata.venue else None
     if key in _ABSTRACT_KEYS:
@@ -120,6 +120,14 @@ def _date(date: PartialDate, formats: DateFormats, existing: Sequence[str]) -> s
         if written is not None:
             return written
     return None
+
+
+def _separator(existing: Sequence[str]) -> str:
+    """How the field's values part their names: ``"; "`` where most values that part
+    names at all do so with semicolons, else ``", "``."""
+    semicolons = sum(";" in value for value in existing)
+    commas = sum("," in value and ";" not in value for value in existing)
+    return "; " if semicolons > commas else ", "
 
 
 def _mostly_bare(existing: Sequence[str]) -> bool:
