@@ -120,6 +120,8 @@ def _bold_label(text: str) -> Label | None:
     if close <= 2:
         return None
     inner = text[2:close]
+    if inner.count("`") % 2:
+        return None  # a code span opened in it closes after it, and holds the delimiter
     prefix = text[: close + 3]
     # Short prefixes (every real label) go through the cache; a freak one does not stay.
     plain_bold = _is_plain_bold if len(prefix) <= 200 else _is_plain_bold.__wrapped__

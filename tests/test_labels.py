@@ -121,3 +121,17 @@ def test_a_bold_paragraph_right_above_a_field_list_titles_an_entry() -> None:
         "- **Paper:** [N](https://arxiv.org/abs/2502.00001)\n- **Submission Date:** 2025" in fixed
     )
     assert fix_text(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", ["**`:**-`", "**Note `:**-`", "**Tags`:** x`"])
+def test_bold_holding_an_opened_code_span_is_no_label(text: str) -> None:
+    """A code span opened inside the bold closes after it and holds the closing ``**``
+    (a code span binds tighter than emphasis): GitHub shows code, not a bold label."""
+    assert split_label(text, known) is None
+
+
+def test_fix_leaves_code_that_runs_over_a_bold_delimiter_alone() -> None:
+    """Found by fuzzing with the second judge (issue 26): ``**`:**-`` was read as the bold
+    label '`', and fix, writing a space after the label, changed the code GitHub shows."""
+    text = "### A\n**`:**-`\n**Submission Date:**`"
+    assert fix_text(text) == text
