@@ -26,6 +26,10 @@ class Block:
     start: int
     end: int
     parts: tuple[Sequence[str | int], ...]
+    # Per blank line between two parts: the input line (0-based) whose terminator it
+    # keeps (the blank lines between parts stay where they were as the parts move), or
+    # None for a new one.
+    gaps: tuple[int | None, ...] = ()
 
     def length(self) -> int:
         return sum(len(part) + 1 for part in self.parts) - 1
@@ -75,8 +79,9 @@ class Output:
 
     def _block_lines(self, block: Block) -> Iterator[tuple[str, str]]:
         """A block's lines and their terminators: a kept or moved input line its own (a
-        file that mixes newlines keeps them), a new or blank line the line's before it,
-        and none after the last line where the block ended the file without one.
+        file that mixes newlines keeps them), and so does a blank line between parts
+        (see ``gaps``); a new line the line's before it, and none after the last line
+        where the block ended the file without one.
 
         A lone CR never comes right before an empty line's LF: read as one CR LF, they
         would take the blank line away."""
@@ -85,7 +90,12 @@ class Output:
         body: list[tuple[str, str]] = []
         for index, part in enumerate(block.parts):
             if index:
-                body.append(("", newline))
+                gap = block.gaps[index - 1] if index <= len(block.gaps) else None
+                own = (newline_of(lines[gap]) if gap is not None else "") or newline
+                if own == "\n" and newline == "\r":
+                    own = "\r"
+                newline = own
+                body.append(("", own))
             for item in part:
                 if isinstance(item, str):
                     body.append((item, newline))
@@ -115,8 +125,27 @@ def compact(lines: list[str], original: list[str], first: int) -> Sequence[str |
     """
     if lines == original:
         return range(first, first + len(original))
-    where = {line: first + index for index, line in enumerate(original)}
-    return [where.get(line, line) for line in lines]
+    # Of lines alike (blank ones most often), each stands for the one that followed the
+    # same line before it, else the first not taken: each keeps its own terminator as
+    # what it belongs to moves.
+    where: dict[str, list[int]] = {}
+    for index, line in enumerate(original):
+        where.setdefault(line, []).append(index)
+    taken: set[int] = set()
+    compacted: list[str | int] = []
+    for position, line in enumerate(lines):
+        indices = where.get(line)
+        if indices is None:
+            compacted.append(line)
+            continue
+        chosen = indices[0]
+        if len(indices) > 1:
+            before = lines[position - 1] if position else None
+            free = [i for i in indices if i not in taken] or indices
+            chosen = next((i for i in free if i and original[i - 1] == before), free[0])
+            taken.add(chosen)
+        compacted.append(first + chosen)
+    return compacted
 
 
 def resolved(lines: Lines, items: Sequence[str | int]) -> list[str]:

@@ -330,6 +330,34 @@ def test_a_file_that_mixes_newlines_keeps_them() -> None:
     assert_survives(moved.encode())
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        pytest.param(
+            "### A\n- **Paper:** x\n\r\n### C\n- **Paper:** z\n\n### B\n- **Paper:** y\n",
+            None,
+            id="nothing-to-fix",
+        ),
+        pytest.param(
+            "### A\n- **Paper:** x\n\r\n### B\n- **Tags:** t\n- **Paper:** y\n",
+            "### A\n- **Paper:** x\n\r\n### B\n- **Paper:** y\n- **Tags:** t\n",
+            id="between-entries",
+        ),
+        pytest.param(
+            "### B\n- **Tags:** t\n\n  more\n- **Paper:** y\n\r\n  more2\n",
+            "### B\n- **Paper:** y\n\r\n  more2\n- **Tags:** t\n\n  more\n",
+            id="inside-fields-that-move",
+        ),
+    ],
+)
+def test_a_blank_line_keeps_its_own_newline(text: str, fixed: str | None) -> None:
+    """In a file that mixes newlines, fix gave the blank line between two entries (and a
+    blank line inside a field) the newline of the line before it, and check reported
+    nothing of it (found by fuzzing: fuzz/crashes/crash-3126be49...)."""
+    assert fix_text(text, SETTINGS) == (fixed or text)
+    assert_survives(text.encode())
+
+
 def test_a_suppression_hides_what_fix_still_changes() -> None:
     """By design (README, Inline suppressions): the other exception of the contract."""
     text = (

@@ -56,6 +56,11 @@ class Run:
     def end(self) -> int:
         return self.entries[-1].span.end
 
+    def gaps(self) -> tuple[int | None, ...]:
+        """The first blank line (0-based) between each two entries, or None where none is."""
+        pairs = zip(self.entries, self.entries[1:], strict=False)
+        return tuple(a.span.end if b.span.start > a.span.end + 1 else None for a, b in pairs)
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -77,7 +82,8 @@ class Plan:
         if not self.all_lines:
             raise ValueError("this plan keeps only what check needs; plan again with all_lines")
         for run in self.runs:
-            yield Block(run.start, run.end, tuple(self.rendered[e.line] for e in run.ordered))
+            parts = tuple(self.rendered[e.line] for e in run.ordered)
+            yield Block(run.start, run.end, parts, run.gaps())
 
     def entry_lines(self, heading_line: int) -> list[str]:
         """The lines (no terminators) fix writes for the entry with this heading line."""
