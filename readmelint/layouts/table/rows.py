@@ -230,6 +230,9 @@ def signature(
     ``header``: the table's :func:`table_signature`, so a row cannot move to another table.
     """
     row = split_row(document.lines[entry.line - 1])
+    if is_template_row(row):
+        # fix leaves a row of blank cells as it is, whatever tabs it holds in which column
+        return (table.section, header, (), (), shared_values(entry))
     cells = sorted(
         (table.columns[i].title, row.content(i))
         for i in range(min(len(row.cells), len(table.columns)))
