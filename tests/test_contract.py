@@ -168,6 +168,11 @@ CASES: dict[str, tuple[str, str]] = {
         "its new place made one CR LF with it, and the blank line was gone (SafetyError)",
         "### A\r- **Tags:** t\r- **Paper:** x\n\ntail\n",
     ),
+    "items-that-keep-their-markers": (
+        "an entry whose second item holds a table keeps each item's own marker (no other "
+        "style keeps its meaning), yet check reported its indentation as fixable (RL106)",
+        "###\r - **e：**\r- Title: |\r-|",
+    ),
     "tab-in-a-blank-row": (
         "a row of blank cells is left where it is when the columns move, but a tab in one "
         "of them counted as that column's content: fix refused its own output (found by "

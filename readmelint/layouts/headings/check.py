@@ -102,9 +102,12 @@ def _style_diagnostics(
         )
     )
     style = canonical.styles[entry.line]
-    if entry.form is BULLETS and (entry.list_indent, entry.list_marker) != (
-        style.indent,
-        style.marker,
+    # An entry whose items keep their own markers (no other style keeps its meaning) is
+    # one fix cannot bring into line: reporting it fixable would be a promise fix breaks.
+    if (
+        entry.form is BULLETS
+        and not style.keep_items
+        and (entry.list_indent, entry.list_marker) != (style.indent, style.marker)
     ):
         found.append(
             RL106.at(
