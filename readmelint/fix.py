@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readmelint.canonical.plan import plan
+from readmelint.check import kept_blocks
 from readmelint.model import Document, Region
+from readmelint.output import Output
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from readmelint.verify import Preserved
@@ -20,7 +22,15 @@ Renderer = Callable[[Document, Settings], str]
 
 
 def render(document: Document, settings: Settings) -> str:
-    return plan(document, settings).text()
+    return _output(document, settings)[0].text()
+
+
+def _output(document: Document, settings: Settings) -> tuple[Output, frozenset[tuple[int, int]]]:
+    """The canonical form, but for the blocks holding a change check does not report
+    (which it returns too)."""
+    canonical = plan(document, settings)
+    kept = kept_blocks(document, settings, canonical)
+    return canonical.output(kept), kept
 
 
 def fix_text(text: str, settings: Settings | None = None, renderer: Renderer | None = None) -> str:
@@ -50,11 +60,11 @@ def fix_document(text: str, settings: Settings, renderer: Renderer | None = None
     """
     document = parse(text, settings)
     if renderer is None or renderer is render:
-        output = plan(document, settings).output()
+        output, kept = _output(document, settings)
         regions: tuple[Region, ...] | None = output.regions()
         if not regions:
             return Fixed(text, document, ())
-        expected = Preserved.of(document)
+        expected = Preserved.of(document, kept)
         del document
         fixed = output.text()
         del output

@@ -9,7 +9,7 @@ outside the entries unchanged.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import zip_longest
@@ -52,12 +52,16 @@ class Preserved:
     outside: list[tuple[int, int]]  # the line ranges (0-based, end excluded) outside the runs
 
     @classmethod
-    def of(cls, document: Document) -> Preserved:
+    def of(cls, document: Document, kept: Collection[tuple[int, int]] = ()) -> Preserved:
+        """What ``document`` fixed must still hold; ``kept``: the blocks fix leaves as they
+        are (a contents list among them need not be brought up to date)."""
+        toc = document.toc
+        rewritten = toc is not None and (toc.span.start, toc.span.end) not in kept
         return cls(
             sections=[(s.title, s.level) for s in document.sections],
             references=document.references,
             fingerprints=fingerprints(document),
-            contents=document.toc_lists.index(document.toc) if document.toc else None,
+            contents=document.toc_lists.index(toc) if toc and rewritten else None,
             lines=document.lines,
             outside=outside_ranges(document),
         )

@@ -371,13 +371,13 @@ def test_a_blank_line_keeps_its_own_newline(text: str, fixed: str | None) -> Non
     assert_survives(text.encode())
 
 
-def test_a_suppression_hides_what_fix_still_changes() -> None:
-    """By design (README, Inline suppressions): the other exception of the contract."""
+def test_a_suppressed_change_is_not_made() -> None:
+    """fix sorted entries whose order a suppression hid from check (issue 25 item 1)."""
     text = (
         "<!-- readmelint-disable-file RL104 -->\n"
         "### Old\n- **Submission Date:** 2020-01-01\n\n"
         "### New\n- **Submission Date:** 2024-01-01\n"
     )
     assert [d for d in check_text(text, SETTINGS) if d.fixable] == []
-    assert fix_text(text, SETTINGS) != text
+    assert fix_text(text, SETTINGS) == text
     assert_survives(text.encode())

@@ -225,3 +225,28 @@ def test_the_readme_config_works_as_written(tmp_path: Path) -> None:
     assert "README.md:6:3: RL003" in result.stdout  # the check hook
     assert "fixed README.md" in result.stdout  # the fix hook
     assert "**Personal note:**" in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("turned_off", ["config", "comment"])
+def test_both_hooks_pass_where_entry_order_is_turned_off(
+    pre_commit: PreCommit, tmp_path: Path, turned_off: str
+) -> None:
+    """Entries out of date order, RL104 ignored by the config or suppressed in the file:
+    the check hook passes and the fix hook changes nothing (it reordered them, failing
+    the run, and the next commit failed on RL201)."""
+    project = pre_commit.project(tmp_path / "project")
+    old = CLEAN.replace("### Alpha", "### Old").replace("2024-12-01", "2020-01-01")
+    new = CLEAN.replace("# Papers\n\n", "").replace("### Alpha", "### New").replace("alpha", "new")
+    text = old + "\n" + new
+    if turned_off == "config":
+        (project / ".readmelint.toml").write_text('ignore = ["RL104"]\n', "utf-8")
+        git(project, "add", ".readmelint.toml")
+    else:
+        text = "<!-- readmelint-disable-file RL104 -->\n" + text
+    path = readme(project, text)
+
+    result = pre_commit.run(project, "run", "--all-files")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Passed") == 2
+    assert path.read_text("utf-8") == text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,11 +24,18 @@ from readmelint.check import check_text
 from readmelint.config import Config
 from readmelint.fix import fix_document, fix_text
 from readmelint.parse import parse
+from readmelint.rules.registry import RULES
 from readmelint.runner import fix_source
 from readmelint.settings import Settings
 from readmelint.source import Source, decode, split_lines, strip_newline
 from readmelint.verify import Preserved
-from tests.helpers import apply, fixable_left, non_blank_characters, outside_entries
+from tests.helpers import (
+    apply,
+    assert_survives,
+    fixable_left,
+    non_blank_characters,
+    outside_entries,
+)
 from tests.hypothesis_profile import ARBITRARY, PROPERTIES
 from tests.strategies import Document, documents
 
@@ -81,6 +89,39 @@ def test_check_reports_something_fixable_exactly_when_fix_changes_the_file(
     """check decides from its input and a probe, fix from its whole output: they agree."""
     fixable = [d for d in check_text(document.text, SETTINGS) if d.fixable]
     assert bool(fixable) == (fixed(document) != document.text)
+
+
+FIXABLE = sorted(rule.code for rule in RULES if rule.fixable)
+DIRECTIVES = ("disable-next-line", "disable", "disable-file", "enable")
+
+
+@st.composite
+def turned_off(draw: st.DrawFn, text: str) -> tuple[Settings, str]:
+    """Settings that select or ignore some fixable codes, and the text with a suppression
+    comment put in at some line."""
+    codes = frozenset(draw(st.lists(st.sampled_from([*FIXABLE, "RL1", "RL10"]), max_size=3)))
+    settings = draw(
+        st.sampled_from(
+            [replace(SETTINGS, ignore=codes), replace(SETTINGS, select=codes), SETTINGS]
+        )
+    )
+    if draw(st.booleans()):
+        lines = text.splitlines(keepends=True)
+        at = draw(st.integers(0, len(lines)))
+        named = " ".join(draw(st.lists(st.sampled_from(FIXABLE), max_size=2)))
+        comment = f"<!-- readmelint-{draw(st.sampled_from(DIRECTIVES))} {named} -->\n"
+        text = "".join([*lines[:at], comment, *lines[at:]])
+    return settings, text
+
+
+@PROPERTIES
+@given(st.data(), documents())
+def test_check_and_fix_agree_with_codes_turned_off(data: st.DataObject, document: Document) -> None:
+    """What select, ignore or an inline suppression hides from check, fix does not change:
+    check reports something fixable exactly when fix changes the text, fix is idempotent
+    and leaves nothing fixable (issue 25 item 1)."""
+    settings, text = data.draw(turned_off(document.text))
+    assert_survives(text.encode("utf-8", "surrogatepass"), settings)
 
 
 def rendered_values(text: str) -> Counter[tuple[str | None, str]]:

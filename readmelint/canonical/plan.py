@@ -7,8 +7,8 @@ what fix writes is the input with every layout's blocks replaced
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
@@ -16,8 +16,9 @@ from readmelint import toc
 from readmelint.layouts import LayoutPlan
 from readmelint.layouts.registry import LAYOUTS
 from readmelint.model import Document
-from readmelint.output import Output
+from readmelint.output import Block, Output
 from readmelint.parse import parse
+from readmelint.rules.style import RL104
 from readmelint.settings import Settings
 
 P = TypeVar("P", bound=LayoutPlan)
@@ -37,10 +38,17 @@ class Canonical:
             raise LookupError(f"no {kind.__name__} in this canonical form")
         return found
 
-    def output(self) -> Output:
-        """What fix writes, holding none of the document but its lines."""
+    def output(self, kept: Collection[tuple[int, int]] = ()) -> Output:
+        """What fix writes, holding none of the document but its lines; the blocks
+        ``kept`` (first and last line) as they are."""
         blocks = sorted(
-            (block for plan in self.plans.values() for block in plan.blocks()),
+            (
+                Block(block.start, block.end, (range(block.start - 1, block.end),))
+                if (block.start, block.end) in kept
+                else block
+                for plan in self.plans.values()
+                for block in plan.blocks()
+            ),
             key=lambda block: block.start,
         )
         return Output(self.document.lines, tuple(blocks))
@@ -54,6 +62,10 @@ def plan(document: Document, settings: Settings, all_lines: bool = True) -> Cano
 
     (A long list's rendered lines take as much memory as the file.)
     """
+    if not settings.enabled(RL104.code):
+        # Entry order turned off: entries keep theirs in every layout, and the rest of
+        # each run, table and list is still fixed.
+        settings = replace(settings, sort=False)
     reparse = partial(parse, settings=settings)
     plans = {
         name: LAYOUTS[name].plan(document, settings, reparse, all_lines)

@@ -201,6 +201,7 @@ def _fix_standard_input(
     help="Report the problems left for a person in this format (on stdout, or on stderr "
     f"where stdout holds a diff or fixed text): {_FORMATS_HELP}.",
 )
+@with_code_options
 @color_option
 @with_run_options
 @with_common
@@ -209,6 +210,8 @@ def fix(
     check_only: bool,
     diff: bool,
     output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     color: str,
     jobs: int,
     quiet: bool,
@@ -225,7 +228,7 @@ def fix(
     from readmelint.runner import FixMode, fix_path
 
     mode = FixMode.DIFF if diff else FixMode.CHECK if check_only else FixMode.WRITE
-    overrides = overrides_from(config_path, schema_path)
+    overrides = overrides_from(config_path, schema_path, select, ignore)
     walk = Walk(paths, overrides, jobs=jobs, quiet=quiet, stdin_filename=stdin_filename)
     stdin_name = stdin_filename or STDIN
     reporting = output_format is not None

@@ -37,3 +37,17 @@ CHECKS: tuple[Check, ...] = (fields.check, papers.check, links.check, unread.che
 def checks(settings: Settings) -> list[Check]:
     """The checks for a document read with ``settings``: the common ones, then its layouts'."""
     return [*CHECKS, *(LAYOUTS[name].check for name in settings.layouts)]
+
+
+# The common checks that may report what fix changes (the others need the schema's
+# validator, which fix has no use for).
+_FIXING: tuple[Check, ...] = tuple(
+    module.check
+    for module in _MODULES
+    if hasattr(module, "check") and any(r.fixable for r in module.RULES)
+)
+
+
+def fixable_checks(settings: Settings) -> list[Check]:
+    """The checks that may report a change fix makes: its layouts', and the contents'."""
+    return [*_FIXING, *(LAYOUTS[name].check for name in settings.layouts)]

@@ -66,6 +66,11 @@ class _Region:
     directive: _Directive
 
 
+def has_directives(document: Document) -> bool:
+    """Whether a comment of ``document`` may suppress something."""
+    return any(_DIRECTIVE.search(comment.text) for comment in document.comments)
+
+
 def apply_suppressions(
     document: Document, found: list[Diagnostic], path: str, codes: Collection[str]
 ) -> list[Diagnostic]:
