@@ -199,3 +199,25 @@ def test_check_loads_neither_fix_nor_diff(tmp_path: Path) -> None:
     assert "'readmelint.check'" in loaded  # it did check
     for module in ("readmelint.fix", "readmelint.diff", "readmelint.verify"):
         assert f"'{module}'" not in loaded
+
+
+SHARED_STYLE_CODES = {"RL101", "RL102", "RL104", "RL105", "RL107"}
+
+
+def test_a_shared_style_code_is_made_only_where_it_is_declared() -> None:
+    """Each rule owns its check (issue 20 item 4): the layouts hand ``rules/style.py``
+    what is their own (where a field or a cell starts) and never make its codes."""
+    made = []
+    for name, path in modules().items():
+        if name == "readmelint.rules.style":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "at"
+                and isinstance(node.value, ast.Name)
+                and node.value.id in SHARED_STYLE_CODES
+            ):
+                made.append(f"{name}:{node.lineno}")
+    assert made == []
+    assert "readmelint.rules.style" in import_graph()["readmelint.layouts.table.rules"]
