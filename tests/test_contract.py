@@ -179,6 +179,12 @@ CASES: dict[str, tuple[str, str]] = {
         "CI's fuzz run; every layout on)",
         "s|Title|Paper\n-|-|-\n|\t|",
     ),
+    "a-table-github-reads-as-rows-of-the-one-above": (
+        "markdown-it-py ends a table at `<!e` (an HTML block to it, a row to GitHub) and "
+        "starts an entry table there, as a delimiter row follows; fix padded its row and "
+        "refused its own output (found by fuzzing with the second judge, issue 26)",
+        "e||||\n-|-|-|-\n<!e||Title|Venue\n-|-|-|-\n1",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -381,3 +387,16 @@ def test_a_suppressed_change_is_not_made() -> None:
     assert [d for d in check_text(text, SETTINGS) if d.fixable] == []
     assert fix_text(text, SETTINGS) == text
     assert_survives(text.encode())
+
+
+def test_a_table_right_below_another_holds_no_entries() -> None:
+    """GitHub (cmark-gfm) reads a line such as ``<!x ...`` after a table as one more row,
+    and the lines after it too; markdown-it-py starts a new table there. Its lines are no
+    entries: fix leaves them as they are (issue 26 item 2)."""
+    text = (
+        "| Title | Year |\n| --- | --- |\n| C | 2021 |\n"
+        "<!x Title | Year\n| --- | --- |\n|B|2024|\n|A|2020|\n"
+    )
+    assert [entry.line for entry in parse(text, EVERY_LAYOUT).entries] == [3]
+    assert fix_text(text, EVERY_LAYOUT) == text
+    assert_survives(text.encode(), EVERY_LAYOUT)

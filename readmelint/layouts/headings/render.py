@@ -82,8 +82,13 @@ def _render_item(
 def _render_lines(
     document: Document, fields: list[Field], schema: Schema, labels: LabelStyle
 ) -> list[str]:
-    """Fields as lines of one paragraph, each field ending in a hard break but the last."""
+    """Fields as lines of one paragraph, each field ending in a hard break but the last.
+
+    A backslash that ended a field's last line was a hard break unless the field came
+    last: moved last, the break goes (GitHub would show the backslash); a literal one
+    moved up keeps its backslash and gains a break of two spaces."""
     out: list[str] = []
+    last_before = max(fields, key=lambda field: field.span.start) if fields else None
     for position, field in enumerate(fields):
         body = [_first_line(field, schema, document, "", labels)]
         body += [
@@ -91,10 +96,15 @@ def _render_lines(
             for n in range(field.span.start + 1, field.span.end + 1)
         ]
         last = body[-1].rstrip(" \t")
+        backslash_break = (
+            field is not last_before
+            and body[-1] == last
+            and (len(last) - len(last.rstrip("\\"))) % 2 == 1
+        )
         if position < len(fields) - 1:
-            keeps_break = body[-1].endswith("  ") or last.endswith("\\")
+            keeps_break = body[-1].endswith("  ") or backslash_break
             body[-1] = body[-1] if keeps_break else last + "  "
         else:
-            body[-1] = last
+            body[-1] = last[:-1].rstrip(" \t") if backslash_break else last
         out.extend(body)
     return out

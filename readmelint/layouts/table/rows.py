@@ -101,8 +101,12 @@ class TableFinder:
     def build(self, around: Around) -> Tables:
         """The entry tables, but for those inside another layout's entry (they belong to it)."""
         found = []
+        ended = None
         for start, end in self.spans:
-            if around.holds(start + 1):
+            # markdown-it-py starts a new table at a row followed by a delimiter row, where
+            # GitHub goes on with the table above: its lines are that table's rows, no entries.
+            continues, ended = start == ended, end
+            if continues or around.holds(start + 1):
                 continue
             table = read_table(self.lines, start, end, self.schema, around.section(start + 1))
             if table is not None:
