@@ -11,17 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readmelint.errors import ConfigError, InputError
-from readmelint.files import read_small_file
+from readmelint.errors import ConfigError
 from readmelint.labels import STYLES, normalise
 from readmelint.layouts.registry import LAYOUTS
+from readmelint.project import CONFIG_FILES as CONFIG_FILES  # where the server watches
+from readmelint.project import ConfigFile, excluded, read_config
+from readmelint.project import find_config as find_config
 from readmelint.schema import Schema, bundled_schema, load_schema
 from readmelint.settings import Settings, Sort, check_layouts
 
-CONFIG_FILES = (".readmelint.toml", "pyproject.toml")
 # The keys every layout shares; each layout adds its own (see readmelint.layouts).
 _KEYS = {
     "add",
+    "cache",
+    "cache-dir",
     "schema",
     "layout",
     "sort",
@@ -46,71 +49,17 @@ class Config:
     add_section: str | None = None
 
     def excludes(self, file: Path) -> bool:
-        if not self.exclude:
-            return False
-        try:
-            relative = file.resolve().relative_to((self.root or Path.cwd()).resolve())
-        except ValueError:
-            relative = file
-        text = relative.as_posix()
-        import fnmatch  # only configs with excludes need it
-
-        return any(
-            fnmatch.fnmatch(text, pattern) or fnmatch.fnmatch(file.name, pattern)
-            for pattern in self.exclude
-        )
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.readmelint.toml``, or ``pyproject.toml`` with ``[tool.readmelint]``."""
-    folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
-    for candidate_folder in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            candidate = candidate_folder / name
-            if not candidate.is_file():
-                continue
-            if name == "pyproject.toml" and not _has_tool_table(candidate):
-                continue
-            return candidate
-    return None
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    import tomllib  # only runs that find a pyproject.toml or config file need it
-
-    try:
-        data = tomllib.loads(read_small_file(pyproject, "config").decode("utf-8"))
-    except (OSError, InputError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # someone else's broken pyproject is not our config
-    tool = data.get("tool")
-    return isinstance(tool, dict) and "readmelint" in tool
+        return excluded(self.exclude, self.root, file)
 
 
 def load_config(path: Path) -> Config:
     """Read ``path`` (``.readmelint.toml`` or ``pyproject.toml``) into a :class:`Config`."""
-    import tomllib  # (see _has_tool_table)
+    return config_from_file(read_config(path))
 
-    try:
-        data = tomllib.loads(read_small_file(path, "config").decode("utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except InputError as error:  # not a regular file, or too large
-        raise ConfigError(str(error)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    except RecursionError:
-        raise ConfigError(f"{path}: config is nested too deeply to read") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("readmelint", {})
-        where = "[tool.readmelint]"
-    else:
-        table, where = data, "the file"
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: {where} must be a table")
-    return config_from_table(table, path, where)
+
+def config_from_file(file: ConfigFile) -> Config:
+    """A config file as read (:func:`readmelint.project.read_config`), validated."""
+    return config_from_table(file.table, file.path, file.where)
 
 
 def config_from_table(
@@ -135,6 +84,10 @@ def config_from_table(
         configured = layout.configure(table, schema, name, layout.NAME in layouts)
         own.update(configured.pop("options", {}))
         options.update(configured)
+    if not isinstance(table.get("cache", True), bool):
+        raise ConfigError(f"{name}: cache must be true or false")
+    if "cache-dir" in table:
+        _string(table["cache-dir"], "cache-dir", name)
     label_style = None
     if "label" in table:
         label_style = STYLES.get(str(table["label"]))

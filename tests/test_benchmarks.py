@@ -109,7 +109,13 @@ def test_runner_quick_prints_the_table(tmp_path: Path) -> None:
     for tool in ("readmelint check", "readmelint fix --diff", "markdown-it full parse"):
         assert f"| {tool} | generated 10 " in out
     assert "### Targets" in out
-    assert "check <= 0.65x markdown-it full parse" in out
+    assert "check <= 0.85x markdown-it full parse" in out
+    for tool in ("readmelint check, warm cache", "python -c pass"):
+        assert f"| {tool} | generated 10 " in out
+    for tool in ("readmelint check, first run", "readmelint check, second run"):
+        assert f"| {tool} | repository 20 files " in out
+    assert "second check of an unchanged repository >= 5x faster than the first" in out
+    assert "check, warm cache <= 2.5x python -c pass" in out
     assert "(generated 50)" in out
     assert "server: diagnostics <= in-process check (generated 50) (issue 23)" in out
     assert "error (exit" not in out

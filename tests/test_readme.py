@@ -54,9 +54,11 @@ RUN_HERE = {"console", "sh", "toml", "json", "python"}
 NOT_EXAMPLES = {"", "markdown"}
 MOST_SKIPPED = 1
 # The shell the examples run in: this interpreter's scripts (readmelint) first, output
-# unbuffered so that stdout and stderr interleave as on a terminal, no colour forced.
+# unbuffered so that stdout and stderr interleave as on a terminal, no colour forced, and
+# the result cache on, as a user has it (each example's copy starts without one).
+UNSET = ("FORCE_COLOR", "NO_COLOR", "CI", "READMELINT_NO_CACHE")
 ENV = {
-    **{k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "CI")},
+    **{k: v for k, v in os.environ.items() if k not in UNSET},
     "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     "PYTHONUNBUFFERED": "1",
 }

@@ -9,6 +9,7 @@ imported each one.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ def one_readme(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Imported]:
 
 def test_the_measurement_sees_what_check_does_import(one_readme: dict[str, Imported]) -> None:
     assert "readmelint.check" in one_readme
-    assert one_readme["readmelint.check"].by == "readmelint.runner"
+    assert one_readme["readmelint.canonical.plan"].by == "readmelint.check"
     assert "markdown_it" in one_readme
 
 
@@ -113,3 +114,47 @@ def test_several_files_with_one_job_do_not_import_the_pool(tmp_path: Path) -> No
     assert "readmelint.pool" not in found
     assert "concurrent.futures" not in found
     assert "readmelint.check" in found
+
+
+def loaded(*args: str, cwd: Path, cache: bool = True) -> set[str]:
+    """The modules loaded by the end of ``readmelint ARGS`` in a fresh interpreter."""
+    record = cwd / "modules.txt"
+    code = (
+        "import atexit, runpy, sys\n"
+        f"atexit.register(lambda: open({str(record)!r}, 'w').write(' '.join(sys.modules)))\n"
+        f"sys.argv = ['readmelint', *{list(args)!r}]\n"
+        "runpy.run_module('readmelint', run_name='__main__')\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "READMELINT_NO_CACHE" or not cache}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, env=environment, capture_output=True, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return set(record.read_text("utf-8").split())
+
+
+# What only a file that is really parsed and validated needs.
+HEAVY = ["markdown_it", "jsonschema", "referencing", "re2", "readmelint.parse", "readmelint.check"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["fix"], ["check", "--fix"], ["fix", "--check"]])
+def test_an_answer_from_the_cache_loads_neither_the_parser_nor_jsonschema(
+    tmp_path: Path, command: list[str]
+) -> None:
+    (tmp_path / "README.md").write_text(generate(5, defects=True), "utf-8")
+    (tmp_path / ".readmelint.toml").write_text('duplicates = "section"\n', "utf-8")
+    loaded("fix", "README.md", cwd=tmp_path)  # the fixed file, and what is left in it
+    first = loaded(*command, "README.md", cwd=tmp_path)
+    assert "markdown_it" in first
+    again = loaded(*command, "README.md", cwd=tmp_path)
+    assert [module for module in HEAVY if module in again] == []
+    assert "readmelint.cache" in again
+
+
+def test_without_the_cache_check_loads_what_it_needs(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(generate(5, defects=False), "utf-8")
+    for _ in range(2):
+        modules = loaded("check", "README.md", cwd=tmp_path, cache=False)
+        assert [module for module in HEAVY if module in modules] == HEAVY
+        assert "readmelint.cache" not in modules
+    assert not (tmp_path / ".readmelint_cache").exists()

@@ -17,6 +17,7 @@ from readmelint.cli.shared import (
     fail,
     overrides_from,
     use_color,
+    with_cache_options,
     with_code_options,
     with_common,
     with_run_options,
@@ -78,6 +79,7 @@ color_option = click.option(
 )
 @color_option
 @with_run_options
+@with_cache_options
 @with_common
 def check(
     paths: tuple[str, ...],
@@ -91,6 +93,8 @@ def check(
     color: str,
     jobs: int,
     quiet: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
@@ -104,7 +108,9 @@ def check(
     if statistics and output_format not in STATISTICS:
         fail(f"--statistics prints text or json, not {output_format}")
         sys.exit(EXIT_INPUT)
-    overrides = overrides_from(config_path, schema_path, select, ignore, today)
+    overrides = overrides_from(
+        config_path, schema_path, select, ignore, today, no_cache=no_cache, cache_dir=cache_dir
+    )
     walk = Walk(paths, overrides, jobs=jobs, quiet=quiet, stdin_filename=stdin_filename)
     if fix_first:
         from readmelint.runner import FixMode
@@ -204,6 +210,7 @@ def _fix_standard_input(
 @with_code_options
 @color_option
 @with_run_options
+@with_cache_options
 @with_common
 def fix(
     paths: tuple[str, ...],
@@ -215,6 +222,8 @@ def fix(
     color: str,
     jobs: int,
     quiet: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
     config_path: Path | None,
     schema_path: Path | None,
     stdin_filename: str | None,
@@ -228,7 +237,9 @@ def fix(
     from readmelint.runner import FixMode, fix_path
 
     mode = FixMode.DIFF if diff else FixMode.CHECK if check_only else FixMode.WRITE
-    overrides = overrides_from(config_path, schema_path, select, ignore)
+    overrides = overrides_from(
+        config_path, schema_path, select, ignore, no_cache=no_cache, cache_dir=cache_dir
+    )
     walk = Walk(paths, overrides, jobs=jobs, quiet=quiet, stdin_filename=stdin_filename)
     stdin_name = stdin_filename or STDIN
     reporting = output_format is not None

@@ -131,6 +131,8 @@ def overrides_from(
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     today: datetime.datetime | None = None,
+    no_cache: bool = True,
+    cache_dir: Path | None = None,
 ) -> Overrides:
     from readmelint.runner import Overrides
 
@@ -140,6 +142,8 @@ def overrides_from(
         _codes("--select", select),
         _codes("--ignore", ignore),
         today.date() if today else None,
+        cache=not no_cache,
+        cache_dir=cache_dir,
     )
 
 
@@ -216,5 +220,30 @@ run_options = [
 
 def with_run_options(function: Callable[..., object]) -> Callable[..., object]:
     for option in reversed(run_options):
+        function = option(function)
+    return function
+
+
+cache_options = [
+    click.option(
+        "--no-cache",
+        is_flag=True,
+        envvar="READMELINT_NO_CACHE",
+        show_envvar=True,
+        help="Neither read nor write the result cache (.readmelint_cache): check every "
+        "file afresh.",
+    ),
+    click.option(
+        "--cache-dir",
+        metavar="DIR",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Keep the result cache in DIR instead of .readmelint_cache at the project's "
+        "root (or the config's cache-dir).",
+    ),
+]
+
+
+def with_cache_options(function: Callable[..., object]) -> Callable[..., object]:
+    for option in reversed(cache_options):
         function = option(function)
     return function

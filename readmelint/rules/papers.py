@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from readmelint.model import Diagnostic, Entry
+from readmelint.dates import PartialDate
+from readmelint.model import Diagnostic, Document, Entry
 from readmelint.papers import Paper, paper_of
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD
 from readmelint.schema import FieldSpec
+from readmelint.settings import Settings
 
 _OTHER = GOOD.replace("AnyGPT", "AnyGPT again")
 
@@ -67,6 +69,25 @@ def check(context: Context) -> Iterator[Diagnostic]:
             yield from _date_problems(path, entry, spec, paper, today)
 
 
+def dated_after_today(document: Document, settings: Settings) -> bool:
+    """Whether a date of ``document`` is after today as RL303 sees it: only then can the
+    same text checked on a later day give other problems (the result cache's question)."""
+    today = settings.today or datetime.date.today()
+    dated = [spec for spec in settings.schema.fields if spec.date_format is not None]
+    return any(
+        _after(spec.date_of(field.value), today)
+        for entry in document.entries
+        for spec in dated
+        if (field := entry.field(spec.key)) is not None
+    )
+
+
+def _after(date: PartialDate | None, today: datetime.date) -> bool:
+    """RL303's test: a date whose first day is after tomorrow (time zones)."""
+    first = date.first_day() if date is not None and date.year is not None else None
+    return first is not None and first > today + datetime.timedelta(days=1)
+
+
 def _duplicates(
     path: str,
     entry: Entry,
@@ -110,8 +131,7 @@ def _date_problems(
     if parsed is None or parsed.year is None:
         return  # RL003 says so, or a list gives the year elsewhere
     year, month, day = parsed.year, parsed.month, parsed.day
-    first = parsed.first_day()
-    if first is not None and first > today + datetime.timedelta(days=1):
+    if _after(parsed, today):
         yield RL303.at(
             path,
             field.span.start,
