@@ -173,6 +173,12 @@ CASES: dict[str, tuple[str, str]] = {
         "style keeps its meaning), yet check reported its indentation as fixable (RL106)",
         "###\r - **e：**\r- Title: |\r-|",
     ),
+    "table-header-opening-html": (
+        "a table whose header line opens an HTML block for GitHub (`<!--`) right under a "
+        "list item: markdown-it-py reads a table, GitHub none; fix moved its cells, the "
+        "header became the item's lazy line and fix refused its output (fuzz)",
+        "- ->\n<!--||Title|Venue\n-|-|-|-\n2",
+    ),
     "tab-in-a-blank-row": (
         "a row of blank cells is left where it is when the columns move, but a tab in one "
         "of them counted as that column's content: fix refused its own output (found by "

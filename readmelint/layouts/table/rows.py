@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markdown_it.rules_block.html_block import HTML_SEQUENCES
+
 from readmelint.entries import shared_values
 from readmelint.labels import normalise
 from readmelint.layouts import Around
@@ -106,7 +108,7 @@ class TableFinder:
             # markdown-it-py starts a new table at a row followed by a delimiter row, where
             # GitHub goes on with the table above: its lines are that table's rows, no entries.
             continues, ended = start == ended, end
-            if continues or around.holds(start + 1):
+            if continues or around.holds(start + 1) or _opens_html(self.lines[start]):
                 continue
             table = read_table(self.lines, start, end, self.schema, around.section(start + 1))
             if table is not None:
@@ -114,6 +116,14 @@ class TableFinder:
         starts = {table.span.start for table in found}
         others = tuple(Span(start + 1, end) for start, end in self.spans if start + 1 not in starts)
         return Tables(tuple(found), others)
+
+
+def _opens_html(line: str) -> bool:
+    """Whether GitHub reads ``line`` as the start of an HTML block (``<!--``, ``<div``):
+    then it shows no table there, whatever markdown-it-py reads (its table rule comes
+    first), and a fix that moved the header's cells could make the lines something else."""
+    text = line.lstrip(" ")
+    return any(opening.search(text) for opening, _, interrupts in HTML_SEQUENCES if interrupts)
 
 
 # The whitespace markdown-it trims around a row and a cell (its MD_TRIM_CHARS).
