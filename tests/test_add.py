@@ -84,7 +84,7 @@ def assert_only_added(text: str, added: Added, settings: Settings, name: str = "
     entry = new[added.line - 1 : added.line - 1 + added.lines]
     written = [line for line in extra if line.strip()]
     contents = [line for line in written if line not in entry]
-    assert len(written) - len(contents) == added.lines, written
+    assert len(written) - len(contents) == sum(bool(line.strip()) for line in entry), written
     assert all(_CONTENTS.fullmatch(line) for line in contents), contents
     before = Counter(d.code for d in check_text(text, settings, name) if d.fixable)
     after = Counter(d.code for d in check_text(added.text, settings, name) if d.fixable)

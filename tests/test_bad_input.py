@@ -391,7 +391,7 @@ CASES = [
         "config-unknown-key",
         "a config file with an unknown key",
         "`CONFIG: unknown key 'KEY' in the file (did you mean 'KEYS'?); known keys: ...`",
-        "unknown key 'entry-level' in the file (did you mean 'entry-levels'?); known keys: add, cache",
+        "unknown key 'entry-level' in the file (did you mean 'entry-levels'?); known keys: add, blank",
         with_config("entry-level = 3\n"),
     ),
     BadInput(

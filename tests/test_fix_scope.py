@@ -24,7 +24,8 @@ from tests.helpers import CLEAN, assert_survives
 OLD = CLEAN.replace("### Alpha", "### Old").replace("2024-12-01", "2020-01-01")
 NEW = CLEAN.replace("# Papers\n\n", "").replace("### Alpha", "### New").replace("alpha", "new")
 OUT_OF_ORDER = OLD + "\n" + NEW  # clean, but for the order: RL104 at New
-DRIFTED = OUT_OF_ORDER.replace("**Personal note:**", "**Personal Note**:")  # and RL102 twice
+# And RL102 twice: the spelling drifts (a form written so in every entry would be the list's own).
+DRIFTED = OUT_OF_ORDER.replace("**Personal note:**", "**Personal Note:**")
 SETTINGS = Settings()
 
 

@@ -30,8 +30,9 @@ def test_a_config_error_prints_no_summary(
     assert (status, stdout) == (2, "")
     assert stderr.splitlines() == [
         f"readmelint: {tmp_path / '.readmelint.toml'}: unknown key 'entry-level' in the file "
-        "(did you mean 'entry-levels'?); known keys: add, cache, cache-dir, duplicates, "
-        "entry-levels, exclude, ignore, item, item-fields, label, layout, schema, select, sort"
+        "(did you mean 'entry-levels'?); known keys: add, blank-after-heading, cache, cache-dir, "
+        "duplicates, entry-levels, exclude, ignore, item, item-fields, label, layout, schema, "
+        "select, sort"
     ]
 
 

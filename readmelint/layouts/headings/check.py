@@ -11,7 +11,12 @@ from collections.abc import Iterator
 from readmelint.canonical.labels import canonical_label
 from readmelint.canonical.order import field_order
 from readmelint.entries import is_template_stub
-from readmelint.layouts.headings.find import BULLETS, headed
+from readmelint.layouts.headings.find import (
+    BOLD_LEVEL,
+    BULLETS,
+    headed,
+    needs_blank_after_heading,
+)
 from readmelint.layouts.headings.kept import has_markup_over_field_lines
 from readmelint.layouts.headings.plan import Plan
 from readmelint.model import Diagnostic, Document, Entry
@@ -43,8 +48,9 @@ RL103 = Rule(
     "RL103",
     "blank-lines",
     "Not exactly one blank line between entries, or blank lines inside an entry's list.",
-    "`fix` leaves one blank line between entries and none between a heading, its fields "
-    "and the fields themselves; blank lines inside a multi-paragraph value are kept.",
+    "`fix` leaves one blank line between entries, none between fields (blank lines "
+    "inside a multi-paragraph value are kept), and between a heading and its fields one "
+    "where most entries of the file have one, else none.",
     GOOD + "\n\n\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
     GOOD + "\n" + GOOD.replace("AnyGPT", "AnyGPT-2"),
     fixable=True,
@@ -118,7 +124,8 @@ def _style_diagnostics(
                 f'this file mostly uses "{" " * style.indent}{style.marker} "',
             )
         )
-    found.extend(_whitespace_diagnostics(path, document, entry))
+    blank = canonical.blank_after_heading or needs_blank_after_heading(entry)
+    found.extend(_whitespace_diagnostics(path, document, entry, blank))
     if not found and entry.line in canonical.changed:
         found.append(_not_canonical(path, entry))
     yield from found
@@ -128,13 +135,32 @@ def _not_canonical(path: str, entry: Entry) -> Diagnostic:
     return not_canonical(path, entry.line, 1, "entry")
 
 
-def _whitespace_diagnostics(path: str, document: Document, entry: Entry) -> Iterator[Diagnostic]:
+def _whitespace_diagnostics(
+    path: str, document: Document, entry: Entry, blank_after_heading: bool
+) -> Iterator[Diagnostic]:
+    """RL105 and RL103 inside an entry; ``blank_after_heading``: one blank line belongs
+    between its heading and its fields."""
     heading = strip_newline(document.lines[entry.line - 1])
     yield from whitespace(path, entry.line, heading, heading.rstrip(" \t"))
     covered = {n for f in entry.fields for n in range(f.span.start, f.span.end + 1)}
     block_end = max(covered, default=entry.line)
+    block_start = min(covered, default=entry.line + 1)
+    gap = block_start - entry.line - 1
     blank_reported = False
+    if blank_after_heading and gap != 1:
+        blank_reported = True
+        title = "title" if entry.level == BOLD_LEVEL else "heading"
+        yield RL103.at(
+            path,
+            entry.line + 1,
+            1,
+            f"no blank line between the {title} and its fields; most entries of this file have one"
+            if gap == 0
+            else f"{gap} blank lines between the {title} and its fields; use exactly one",
+        )
     for line_no in range(entry.line + 1, block_end + 1):
+        if blank_after_heading and line_no == entry.line + 1 and gap == 1:
+            continue
         line = strip_newline(document.lines[line_no - 1])
         if line_no not in covered:
             if not blank_reported:

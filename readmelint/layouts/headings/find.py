@@ -73,6 +73,12 @@ class _Heading:
 BOLD_LEVEL = 7
 
 
+def needs_blank_after_heading(entry: Entry) -> bool:
+    """A bold title over fields in paragraphs: without the blank line between, they
+    would be one paragraph, the title's."""
+    return entry.level == BOLD_LEVEL and entry.form is LINES
+
+
 def only_bold(content: str) -> bool:
     """Whether a paragraph's source is one piece of bold text and nothing else."""
     text = content.strip()

@@ -12,10 +12,11 @@ from readmelint.layouts.headings.new import add
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
 from readmelint.layouts.headings.signature import entry_signature
+from readmelint.layouts.headings.style import BLANK_AFTER_HEADING
 from readmelint.model import Document
 from readmelint.schema import Schema
 
-CONFIG = frozenset({"entry-levels"})
+CONFIG = frozenset({"entry-levels", BLANK_AFTER_HEADING})
 
 __all__ = [
     "CONFIG",
@@ -43,7 +44,16 @@ def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool
         or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
     ):
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
-    return {"entry_levels": tuple(levels)}
+    options = {}
+    if BLANK_AFTER_HEADING in table:
+        blank = table[BLANK_AFTER_HEADING]
+        if not isinstance(blank, bool):
+            raise ConfigError(
+                f"{name}: {BLANK_AFTER_HEADING} must be true (a blank line between each "
+                "heading and its fields) or false (none)"
+            )
+        options[BLANK_AFTER_HEADING] = blank
+    return {"entry_levels": tuple(levels), "options": options}
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:

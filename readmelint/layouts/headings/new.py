@@ -7,8 +7,12 @@ from collections import Counter
 
 from readmelint.canonical.labels import document_label_style
 from readmelint.layouts.adding import Insertion, NewEntry
-from readmelint.layouts.headings.find import LINES, headed
-from readmelint.layouts.headings.style import document_list_style, item_prefix
+from readmelint.layouts.headings.find import BOLD_LEVEL, LINES, headed
+from readmelint.layouts.headings.style import (
+    document_blank_after_heading,
+    document_list_style,
+    item_prefix,
+)
 from readmelint.model import Document, Entry
 from readmelint.settings import Settings
 from readmelint.source import strip_newline
@@ -41,15 +45,19 @@ def add(
     name = f"**{new.heading}**" if bold else new.heading
     if name.endswith("#"):  # a closing sequence of #s would be taken off the heading
         name = name[:-1] + "\\#"
-    lines = ["#" * level + " " + name]
     labels = document_label_style(document, settings)
     schema = settings.schema
     as_lines = Counter(e.form for e in entries).most_common(1)[0][0] is LINES if entries else False
+    # A bold title where its neighbours have one.
+    lines = [f"**{new.heading}**"] if level == BOLD_LEVEL else ["#" * level + " " + name]
+    if document_blank_after_heading(document, settings) or (level == BOLD_LEVEL and as_lines):
+        lines.append("")
     fields = list(new.fields.items())
     for position, (key, value) in enumerate(fields):
         spec = schema.spec(key)
-        label = labels.write(spec.title if spec else key)
-        text = label + (" " + value if value else "")
+        label = labels.of(key).write(spec.title if spec else key)
+        space = "" if label.endswith("：") and not labels.space_after_wide else " "
+        text = label + (space + value if value else "")
         if as_lines:
             lines.append(text + ("  " if position < len(fields) - 1 else ""))
         else:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from readmelint.canonical.labels import document_label_style
+from readmelint.canonical.labels import FILE_STYLE, LabelStyles, document_label_style
 from readmelint.canonical.order import order_entries
-from readmelint.labels import DEFAULT_STYLE, LabelStyle
 from readmelint.layouts import Reparse
 from readmelint.layouts.headings.find import BULLETS, headed
 from readmelint.layouts.headings.kept import leaves_as_is, reads_by_position
@@ -29,6 +28,7 @@ from readmelint.layouts.headings.signature import entry_signature
 from readmelint.layouts.headings.style import (
     ListStyle,
     can_restyle,
+    document_blank_after_heading,
     document_list_style,
     is_plain,
     items_keep_their_lines,
@@ -75,7 +75,9 @@ class Plan:
     styles: dict[int, ListStyle]  # entry heading line -> list style it is rendered with
     changed: frozenset[int]  # heading lines of the entries fix rewrites
     all_lines: bool = True
-    labels: LabelStyle = DEFAULT_STYLE  # how labels are written (see document_label_style)
+    labels: LabelStyles = FILE_STYLE  # how labels are written (see document_label_style)
+    # A blank line between each heading and its fields (see document_blank_after_heading).
+    blank_after_heading: bool = False
 
     def blocks(self) -> Iterator[Block]:
         """What fix writes: each run's entries in their new order, one blank line apart."""
@@ -133,6 +135,7 @@ def plan(document: Document, settings: Settings, reparse: Reparse, all_lines: bo
     """
     style = document_list_style(document, settings.schema)
     labels = document_label_style(document, settings)
+    blank = document_blank_after_heading(document, settings)
     runs = []
     # Heading line of a run's new last entry -> the lines after the run, up to the
     # first that is not blank: what that entry will be followed by.
@@ -158,7 +161,7 @@ def plan(document: Document, settings: Settings, reparse: Reparse, all_lines: bo
     for entry in headed(document):
         original = _original(document, entry)
         chosen, lines, settled = _first_rendering(
-            document, entry, settings, style, labels, original, after.get(entry.line, [])
+            document, entry, settings, style, labels, blank, original, after.get(entry.line, [])
         )
         styles[entry.line] = chosen
         if lines != original:
@@ -168,7 +171,9 @@ def plan(document: Document, settings: Settings, reparse: Reparse, all_lines: bo
             rendered[entry.line] = rendered[entry.line][: entry.line - entry.span.start + 1]
         if not settled:
             pending.append(entry)
-    draft = Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels)
+    draft = Plan(
+        document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels, blank
+    )
     if not pending:
         return draft
     text, moved = draft.probe(frozenset(entry.line for entry in pending), after)
@@ -185,11 +190,21 @@ def plan(document: Document, settings: Settings, reparse: Reparse, all_lines: bo
     for entry in failed:
         original = _original(document, entry)
         styles[entry.line], lines = _render_safely(
-            document, entry, settings, reparse, style, labels, original, after.get(entry.line, [])
+            document,
+            entry,
+            settings,
+            reparse,
+            style,
+            labels,
+            blank,
+            original,
+            after.get(entry.line, []),
         )
         rendered[entry.line] = compact(lines, original, entry.span.start - 1)
         (changed.add if lines != original else changed.discard)(entry.line)
-    return Plan(document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels)
+    return Plan(
+        document, tuple(runs), rendered, styles, frozenset(changed), all_lines, labels, blank
+    )
 
 
 def _candidates(
@@ -220,7 +235,8 @@ def _first_rendering(
     entry: Entry,
     settings: Settings,
     style: ListStyle,
-    labels: LabelStyle,
+    labels: LabelStyles,
+    blank: bool,
     original: list[str],
     after: list[str],
 ) -> tuple[ListStyle, list[str], bool]:
@@ -243,7 +259,7 @@ def _first_rendering(
     )
     if chosen is None:
         return _kept(document, entry, settings.schema, style), _as_is(original), True
-    lines = render_entry(document, entry, settings.schema, chosen, labels)
+    lines = render_entry(document, entry, settings.schema, chosen, labels, blank)
     # The lines of one paragraph (LINES) are parsed together: moved, a code span
     # or emphasis opened on one line can close on another, so they are parsed again.
     settled = lines == original or (
@@ -260,13 +276,14 @@ def _render_safely(
     settings: Settings,
     reparse: Reparse,
     style: ListStyle,
-    labels: LabelStyle,
+    labels: LabelStyles,
+    blank: bool,
     original: list[str],
     after: list[str],
 ) -> tuple[ListStyle, list[str]]:
     """The entry in the first style that keeps its meaning parsed on its own (then ``after``)."""
     for candidate in _candidates(document, entry, settings.schema, style):
-        lines = render_entry(document, entry, settings.schema, candidate, labels)
+        lines = render_entry(document, entry, settings.schema, candidate, labels, blank)
         if lines == original or _keeps_meaning(document, entry, lines, reparse, after):
             return candidate, lines
     return _kept(document, entry, settings.schema, style), _as_is(original)

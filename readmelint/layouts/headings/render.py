@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from readmelint.canonical.labels import canonical_label, kept_as_written
+from readmelint.canonical.labels import FILE_STYLE, LabelStyles, canonical_label, kept_as_written
 from readmelint.canonical.order import field_order
-from readmelint.labels import DEFAULT_STYLE, LabelStyle
-from readmelint.layouts.headings.find import BULLETS
+from readmelint.layouts.headings.find import BULLETS, needs_blank_after_heading
 from readmelint.layouts.headings.style import ListStyle, item_prefix
 from readmelint.model import Document, Entry, Field
 from readmelint.schema import Schema
@@ -18,8 +17,11 @@ def render_entry(
     entry: Entry,
     schema: Schema,
     style: ListStyle,
-    labels: LabelStyle = DEFAULT_STYLE,
+    labels: LabelStyles = FILE_STYLE,
+    blank_after_heading: bool = False,
 ) -> list[str]:
+    """The entry's lines in canonical form; ``blank_after_heading``: a blank line
+    between its heading and its fields, as most entries of the file have."""
     lines = document.lines
     out = [strip_newline(lines[i - 1]) for i in range(entry.span.start, entry.line)]
     out.append(strip_newline(lines[entry.line - 1]).rstrip(" \t"))
@@ -27,6 +29,8 @@ def render_entry(
     # a blank line it may join the list of the entry that now comes before it.
     out[0] = out[0].lstrip(" \t")
     fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
+    if blank_after_heading or needs_blank_after_heading(entry):
+        out.append("")
     if entry.form is BULLETS:
         for field in fields:
             out.extend(_render_item(document, field, schema, style, labels))
@@ -44,7 +48,7 @@ def render_entry(
 
 
 def _first_line(
-    field: Field, schema: Schema, document: Document, prefix: str, labels: LabelStyle
+    field: Field, schema: Schema, document: Document, prefix: str, labels: LabelStyles
 ) -> str:
     line = strip_newline(document.lines[field.span.start - 1])
     content = line[field.column - 1 :]
@@ -54,12 +58,14 @@ def _first_line(
     words = rest.strip(" \t")
     # Trailing spaces after an empty label may be a hard break before a continuation line.
     trailing = rest[len(rest.rstrip(" \t")) :]
-    head = prefix + canonical_label(field, schema, labels) + (" " + words if words else "")
+    label = canonical_label(field, schema, labels)
+    space = "" if label.endswith("：") and not labels.space_after_wide else " "
+    head = prefix + label + (space + words if words else "")
     return clean_trailing(document, field.span.start, head + trailing)
 
 
 def _render_item(
-    document: Document, field: Field, schema: Schema, style: ListStyle, labels: LabelStyle
+    document: Document, field: Field, schema: Schema, style: ListStyle, labels: LabelStyles
 ) -> list[str]:
     if style.keep_items:
         prefix = strip_newline(document.lines[field.span.start - 1])[: field.column - 1]
@@ -80,7 +86,7 @@ def _render_item(
 
 
 def _render_lines(
-    document: Document, fields: list[Field], schema: Schema, labels: LabelStyle
+    document: Document, fields: list[Field], schema: Schema, labels: LabelStyles
 ) -> list[str]:
     """Fields as lines of one paragraph, each field ending in a hard break but the last.
 

@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from readmelint.canonical.order import field_order
-from readmelint.layouts.headings.find import BULLETS, headed
+from readmelint.layouts.headings.find import BULLETS, headed, needs_blank_after_heading
 from readmelint.model import Document, Entry
 from readmelint.schema import Schema
+from readmelint.settings import Settings
 from readmelint.source import is_blank, strip_newline
 
 
@@ -51,6 +52,35 @@ def document_list_style(document: Document, schema: Schema) -> ListStyle:
     if not counts:
         return ListStyle(0, "-")
     return max(counts, key=lambda s: (counts[s], -s.indent, -"-*+".find(s.marker)))
+
+
+# The setting that pins whether a blank line goes between a heading and its fields.
+BLANK_AFTER_HEADING = "blank-after-heading"
+
+
+def document_blank_after_heading(document: Document, settings: Settings) -> bool:
+    """Whether a blank line goes between each heading and its fields: as the settings
+    pin it, else as most entries write it.
+
+    Entries whose form needs one (a bold title over paragraphs) tell nothing; a tie
+    goes to none.
+    """
+    pinned = settings.options.get(BLANK_AFTER_HEADING)
+    if isinstance(pinned, bool):
+        return pinned
+    with_blank = without = 0
+    for entry in headed(document):
+        if not entry.fields or needs_blank_after_heading(entry):
+            continue
+        gap = [
+            document.lines[n - 1]
+            for n in range(entry.line + 1, min(f.span.start for f in entry.fields))
+        ]
+        if not gap:
+            without += 1
+        elif all(is_blank(line) for line in gap):
+            with_blank += 1
+    return with_blank > without
 
 
 def own_style(document: Document, entry: Entry, schema: Schema) -> ListStyle:

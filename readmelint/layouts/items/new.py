@@ -187,6 +187,7 @@ def _with_sub_items(
             continue
         spec = settings.schema.spec(key)
         known = labels.get(key)
-        label = known.most_common(1)[0][0] if known else style.write(spec.title if spec else key)
+        title = spec.title if spec else key
+        label = known.most_common(1)[0][0] if known else style.of(key).write(title)
         out.append(f"{sub_marker} {label}" + (f" {value}" if value else ""))
     return out

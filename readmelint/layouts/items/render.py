@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from readmelint.canonical.labels import canonical_label, document_label_style
+from readmelint.canonical.labels import LabelStyles, canonical_label, document_label_style
 from readmelint.canonical.order import sort_key
-from readmelint.labels import LabelStyle
 from readmelint.layouts import Reparse
 from readmelint.layouts.items.find import Item, ItemList, lists_of
 from readmelint.markdown import block_parser, item_content
@@ -40,7 +39,7 @@ class ListPlan:
     numbers: tuple[str, ...]  # each item's new marker, in the new order
     lines: Sequence[str | int]  # the list's new lines (see readmelint.output.compact)
     kept: bool  # left as it is: its new form would not parse to the same items
-    labels: LabelStyle  # how sub-item labels are written
+    labels: LabelStyles  # how sub-item labels are written
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def plan(
 
 
 def _plan_list(
-    document: Document, items: ItemList, settings: Settings, labels: LabelStyle
+    document: Document, items: ItemList, settings: Settings, labels: LabelStyles
 ) -> ListPlan:
     order = _ordered(items, settings)
     alike = items.ordered and numbered_alike(items)
