@@ -37,16 +37,23 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-def parse(text: str, settings: Settings | None = None, *, chunk_lines: int = 0) -> Document:
+def parse(
+    text: str,
+    settings: Settings | None = None,
+    *,
+    chunk_lines: int = 0,
+    blocks: BlockCache | None = None,
+) -> Document:
     """Parse Markdown ``text`` (already decoded, no BOM) into a :class:`Document`.
 
     ``settings`` say where entries are (default settings unless given).
     ``chunk_lines``: lines per block parse (see :func:`_block_tokens`), 0 for the
-    default; the result does not depend on it.
+    default; the result does not depend on it. ``blocks``: the chunks of the texts
+    parsed before, parsed again only where they changed; nor does the result depend on it.
     """
     lines = Lines(text)
     builder = _Builder(lines, settings or Settings())
-    for tokens, env in _block_tokens(lines, chunk_lines or CHUNK_LINES):
+    for tokens, env in _block_tokens(lines, chunk_lines or CHUNK_LINES, blocks):
         _refuse_truncated_lists(tokens)
         builder.add(tokens, env)
     return builder.build()
@@ -59,7 +66,74 @@ _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 CHUNK_LINES = 2000
 
 
-def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token], dict[str, Any]]]:
+class _Chunk:
+    """A chunk's block tokens and markdown-it's ``env``, their lines counted from ``base``."""
+
+    __slots__ = ("base", "env", "tokens")
+
+    def __init__(self, tokens: list[Token], env: dict[str, Any]) -> None:
+        self.tokens, self.env, self.base = tokens, env, 0
+
+    def move(self, base: int) -> None:
+        """Count the lines from ``base`` instead."""
+        by = base - self.base
+        if by:
+            for token in self.tokens:
+                if token.map is not None:
+                    token.map = [token.map[0] + by, token.map[1] + by]
+            for definition in [
+                *self.env.get("references", {}).values(),
+                *self.env.get("duplicate_refs", ()),
+            ]:
+                definition["map"] = [definition["map"][0] + by, definition["map"][1] + by]
+            self.base = base
+
+    def left_open(self, length: int) -> bool:
+        """Whether a block that could go on past the chunk's ``length`` lines ends with it."""
+        return any(
+            token.type in VERBATIM_BLOCKS
+            and token.map is not None
+            and token.map[1] - self.base >= length
+            for token in self.tokens
+            if token.level == 0
+        )
+
+
+class BlockCache:
+    """The chunks of the last text parsed with it, by their text.
+
+    A language server parses each version of a document, and a fix parses its output
+    after its input: most chunks are those parsed the time before, and markdown-it's
+    block parse is the larger part of a check. A chunk's tokens are used again as they
+    are, their line numbers moved (nothing after the parse keeps or changes a token),
+    and only once in a parse. Texts past ``most_characters`` are not kept: their tokens
+    take about ten times the text's memory.
+    """
+
+    def __init__(self, most_characters: int = 8_000_000) -> None:
+        self.most_characters = most_characters
+        self._last: dict[str, _Chunk] = {}
+        self._next: dict[str, _Chunk] = {}
+        self._kept = 0
+
+    def start(self) -> None:
+        self._next, self._kept = {}, 0
+
+    def take(self, text: str) -> _Chunk | None:
+        return self._last.pop(text, None)
+
+    def keep(self, text: str, chunk: _Chunk) -> None:
+        if self._kept + len(text) <= self.most_characters and text not in self._next:
+            self._next[text] = chunk
+            self._kept += len(text)
+
+    def end(self) -> None:
+        self._last, self._next = self._next, {}
+
+
+def _block_tokens(
+    lines: Lines, chunk_lines: int, blocks: BlockCache | None = None
+) -> Iterator[tuple[list[Token], dict[str, Any]]]:
     """The block tokens of ``lines``, a chunk at a time, maps counted from the first line.
 
     With each chunk, markdown-it's ``env``: the link reference definitions the
@@ -74,23 +148,32 @@ def _block_tokens(lines: Lines, chunk_lines: int) -> Iterator[tuple[list[Token],
     Then the rest of the text is parsed in one piece.
     """
     parser = block_parser()
+
+    def chunk(text: str) -> _Chunk:
+        found = blocks.take(text) if blocks is not None else None
+        if found is None:
+            env: dict[str, Any] = {}
+            found = _Chunk(parser.parse(text, env), env)
+        return found
+
+    if blocks is not None:
+        blocks.start()
     start = 0
     while start < len(lines):
         end = _chunk_end(lines, start + chunk_lines)
-        env: dict[str, Any] = {}
-        tokens = parser.parse(lines.joined(start, end), env)
-        if end < len(lines) and _left_open(tokens, end - start):
+        text = lines.joined(start, end)
+        found = chunk(text)
+        if end < len(lines) and found.left_open(end - start):
             end = len(lines)
-            env = {}
-            tokens = parser.parse(lines.joined(start, end), env)
-        if start:
-            for token in tokens:
-                if token.map is not None:
-                    token.map = [token.map[0] + start, token.map[1] + start]
-            for definition in [*env.get("references", {}).values(), *env.get("duplicate_refs", ())]:
-                definition["map"] = [definition["map"][0] + start, definition["map"][1] + start]
-        yield tokens, env
+            text = lines.joined(start, end)
+            found = chunk(text)
+        found.move(start)
+        if blocks is not None:
+            blocks.keep(text, found)
+        yield found.tokens, found.env
         start = end
+    if blocks is not None:
+        blocks.end()
 
 
 def _chunk_end(lines: Lines, at_least: int) -> int:
@@ -98,15 +181,6 @@ def _chunk_end(lines: Lines, at_least: int) -> int:
         if is_atx_heading(lines[index]) and is_blank(lines[index - 1]):
             return index
     return len(lines)
-
-
-def _left_open(tokens: list[Token], length: int) -> bool:
-    """Whether a block that could go on past the chunk's ``length`` lines ends with it."""
-    return any(
-        token.type in VERBATIM_BLOCKS and token.map is not None and token.map[1] >= length
-        for token in tokens
-        if token.level == 0
-    )
 
 
 def _refuse_truncated_lists(tokens: Sequence[Token]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from readmelint.config import Config
     from readmelint.fix import Renderer
     from readmelint.model import Document
+    from readmelint.parse import BlockCache
     from readmelint.records import Record
     from readmelint.schema import Schema
     from readmelint.settings import Settings
@@ -235,17 +236,22 @@ def attempt(path: str, work: Callable[[], T]) -> Outcome[T]:
         return Outcome(path, None, "out of memory; nothing was written", EXIT_INPUT)
 
 
-def check_source(source: Source, config: Config, name: str) -> list[Diagnostic]:
-    return _check(source, config.settings, name)[0]
+def check_source(
+    source: Source, config: Config, name: str, blocks: BlockCache | None = None
+) -> list[Diagnostic]:
+    """The problems of ``source``; ``blocks``: the parses before it to take up again."""
+    return _check(source, config.settings, name, blocks)[0]
 
 
-def _check(source: Source, settings: Settings, name: str) -> tuple[list[Diagnostic], Document]:
+def _check(
+    source: Source, settings: Settings, name: str, blocks: BlockCache | None = None
+) -> tuple[list[Diagnostic], Document]:
     """The problems of ``source``, and its document."""
     from readmelint.check import check_document
     from readmelint.parse import parse
 
     try:
-        document = parse(source.text, settings)
+        document = parse(source.text, settings, blocks=blocks)
     except InputError as error:
         raise _naming(error, name) from None
     return check_document(document, settings, name), document

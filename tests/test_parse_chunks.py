@@ -3,14 +3,16 @@
 A chunk may only end before a heading that follows a blank line, and a chunk
 that ends inside an open fence or HTML block is parsed on to the end of the file.
 Each case here is parsed with chunks of every size from 1 to its length and
-must give exactly the document parsing it whole gives.
+must give exactly the document parsing it whole gives. A language server parses
+each version of a document with the chunks of the version before (``BlockCache``):
+that too must give exactly the document parsing it afresh gives.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from readmelint.parse import parse
+from readmelint.parse import BlockCache, parse
 
 ENTRY = "### {name}\n- **Paper:** [P](https://example.org/{name})\n- **Tags:** t\n"
 
@@ -50,3 +52,28 @@ def test_a_label_defined_twice_is_found_at_both_definitions_in_any_chunk() -> No
         assert parse(text, chunk_lines=chunk_lines).redefinitions == {
             "A": (4, 10)
         }  # labels as markdown-it keys them
+
+
+def test_chunks_taken_up_again_give_the_same_documents() -> None:
+    """Every case after every other, and each twice, through one cache: the chunks
+    they share are taken up again at other lines, and each parse is one from scratch."""
+    blocks = BlockCache()
+    texts = [*CASES.values(), *CASES.values(), "\n\n" + CASES["entries"], CASES["entries"]]
+    for text in texts:
+        for chunk_lines in (1, 3):
+            expected = parse(text, chunk_lines=chunk_lines)
+            assert parse(text, chunk_lines=chunk_lines, blocks=blocks) == expected
+
+
+def test_a_chunk_twice_in_one_text_is_parsed_for_each() -> None:
+    text = "# A\n\n### X\n- **Paper:** p\n\n# A\n\n### X\n- **Paper:** p\n"
+    blocks = BlockCache()
+    parse(text, chunk_lines=1, blocks=blocks)
+    assert parse(text, chunk_lines=1, blocks=blocks) == parse(text, chunk_lines=1)
+
+
+def test_a_text_too_long_to_keep_is_parsed_afresh() -> None:
+    blocks = BlockCache(most_characters=10)
+    text = CASES["entries"]
+    parse(text, chunk_lines=1, blocks=blocks)
+    assert parse(text, chunk_lines=1, blocks=blocks) == parse(text, chunk_lines=1)

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from readmelint.check import check_text
 from readmelint.config import Config
 from readmelint.fix import fix_document, fix_text
-from readmelint.parse import parse
+from readmelint.parse import BlockCache, parse
 from readmelint.rules.registry import RULES
 from readmelint.runner import fix_source
 from readmelint.settings import Settings
@@ -229,6 +229,22 @@ markdownish = st.lists(
 def test_parsing_in_chunks_changes_nothing(text: str, chunk_lines: int) -> None:
     """Big files are parsed a chunk of lines at a time; any chunk size gives the same document."""
     assert parse(text, chunk_lines=chunk_lines) == parse(text, chunk_lines=10**9)
+
+
+@ARBITRARY
+@given(
+    st.lists(st.one_of(markdownish, documents().map(lambda document: document.text)), max_size=3),
+    st.integers(1, 9),
+)
+def test_parsing_with_the_chunks_of_earlier_texts_changes_nothing(
+    texts: list[str], chunk_lines: int
+) -> None:
+    """A server parses each version with the chunks of the one before (BlockCache): each
+    version, and the first again, give the document a parse from scratch gives."""
+    blocks = BlockCache()
+    for text in [*texts, *texts[:1]]:
+        expected = parse(text, chunk_lines=chunk_lines)
+        assert parse(text, chunk_lines=chunk_lines, blocks=blocks) == expected
 
 
 @ARBITRARY

@@ -17,7 +17,7 @@ from typing import NamedTuple, TypeVar
 from readmelint.config import CONFIG_FILES, Config
 from readmelint.errors import ReadmelintError
 from readmelint.model import Diagnostic, Document, Entry, Region
-from readmelint.parse import parse
+from readmelint.parse import BlockCache, parse
 from readmelint.rules.registry import BY_CODE
 from readmelint.runner import ConfigResolver, attempt, check_source, fix_source
 from readmelint.server.text import Text
@@ -147,6 +147,15 @@ class Configs:
         return found
 
 
+@dataclass
+class Memory:
+    """What a worker keeps between jobs: each document's config, and the block tokens of
+    the last text it parsed (most of the next version's, see :class:`BlockCache`)."""
+
+    configs: Configs = field(default_factory=Configs)
+    blocks: BlockCache = field(default_factory=BlockCache)
+
+
 def _config_places(folder: Path) -> list[str]:
     folder = folder.resolve()
     return [str(place / name) for place in (folder, *folder.parents) for name in CONFIG_FILES]
@@ -208,14 +217,14 @@ def _problems(
     return found
 
 
-def check(configs: Configs, client: Text, where: Where, encoding: str) -> Checked:
+def check(memory: Memory, client: Text, where: Where, encoding: str) -> Checked:
     """The problems ``readmelint check`` reports in the client's text, in its positions."""
-    config, watch = configs.of(where)
+    config, watch = memory.configs.of(where)
     text = client.text
     if isinstance(config, ReadmelintError):
         return Checked([Problem(0, 0, 0, 0, str(config))], watch, str(config))
     name = where.name
-    outcome = attempt(name, lambda: check_source(_source(text, name), config, name))
+    outcome = attempt(name, lambda: check_source(_source(text, name), config, name, memory.blocks))
     if outcome.value is None:
         return Checked([_error_problem(outcome.error or "", where.name, client, encoding)], watch)
     diagnostics = outcome.value
@@ -231,10 +240,10 @@ def check(configs: Configs, client: Text, where: Where, encoding: str) -> Checke
 
 
 def _fixed(
-    configs: Configs, text: str, where: Where, work: Callable[[Source, Config, str], T]
+    memory: Memory, text: str, where: Where, work: Callable[[Source, Config, str], T]
 ) -> T | str:
     """``work`` on the document's source and config, or the one-line error that stops it."""
-    config, _ = configs.of(where)
+    config, _ = memory.configs.of(where)
     if isinstance(config, ReadmelintError):
         return str(config)
     outcome = attempt(where.name, lambda: work(_source(text, where.name), config, where.name))
@@ -253,11 +262,11 @@ def _edit(
     return Edit(*first, *last, new)
 
 
-def fix(configs: Configs, client: Text, where: Where, encoding: str) -> Fixing:
+def fix(memory: Memory, client: Text, where: Where, encoding: str) -> Fixing:
     """``readmelint fix``'s result as one edit, from the first line it changes to the
     last; no edit when nothing changes; why it refused, when it did."""
     text = client.text
-    result = _fixed(configs, text, where, fix_source)
+    result = _fixed(memory, text, where, fix_source)
     if isinstance(result, str):
         return Fixing(refused=result)
     if not result.changed:
@@ -279,7 +288,7 @@ def fix(configs: Configs, client: Text, where: Where, encoding: str) -> Fixing:
 
 
 def quick_fixes(
-    configs: Configs,
+    memory: Memory,
     client: Text,
     where: Where,
     encoding: str,
@@ -294,7 +303,7 @@ def quick_fixes(
     def work(source: Source, config: Config, name: str) -> list[QuickFix]:
         return _quick_fixes(source, config, name, client, encoding, wanted)
 
-    return _fixed(configs, client.text, where, work)
+    return _fixed(memory, client.text, where, work)
 
 
 def _quick_fixes(

@@ -5,7 +5,8 @@ stopped nor kept from slowing every other request, and a crash inside it (a C st
 overflow on a pathological input) would take the server down. In a process it runs
 beside the loop, is cancelled by ending the process, and can only ever lose its own
 job. Workers are forked from a fork server that has the library imported, so a new
-one starts warm in milliseconds; an idle worker is kept, with its configs cached.
+one starts warm in milliseconds; an idle worker is kept, with its configs and its last
+parse (``jobs.Memory``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
-from readmelint.server.jobs import Configs
+from readmelint.server.jobs import Memory
 
 T = TypeVar("T")
 
@@ -50,14 +51,14 @@ def serve(connection: Connection) -> None:
     # A check builds many objects that refcounting frees; the cyclic collector would
     # rescan them again and again (see cli.run). It runs between jobs instead.
     gc.disable()
-    configs = Configs()
+    memory = Memory()
     while True:
         try:
             function, arguments = connection.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
-            reply: tuple[str, Any] = ("ok", function(configs, *arguments))
+            reply: tuple[str, Any] = ("ok", function(memory, *arguments))
         except BaseException as error:  # a bug of ours: reported, never the worker's end
             reply = ("error", f"{type(error).__name__}: {error}\n{traceback.format_exc()}")
         try:
