@@ -16,7 +16,8 @@ from bibtexparser.entrypoint import parse_string
 from click.testing import CliRunner
 
 from readmelint.check import check_document
-from readmelint.cli import EXPORT_FORMATS, main
+from readmelint.cli import main
+from readmelint.cli.data import EXPORT_FORMATS
 from readmelint.export import FORMATS, METADATA, flat
 from readmelint.parse import parse
 from readmelint.records import Columns, Record, records

@@ -149,6 +149,27 @@ def test_an_answer_from_the_cache_loads_neither_the_parser_nor_jsonschema(
     again = loaded(*command, "README.md", cwd=tmp_path)
     assert [module for module in HEAVY if module in again] == []
     assert "readmelint.cache" in again
+    assert sorted(module for module in again if module.startswith("readmelint.cli.")) == [
+        "readmelint.cli.lint",
+        "readmelint.cli.shared",
+        "readmelint.cli.walk",
+    ]
+
+
+def test_version_imports_no_command(tmp_path: Path) -> None:
+    modules = loaded("--version", cwd=tmp_path)
+    assert sorted(module for module in modules if module.startswith("readmelint")) == [
+        "readmelint",
+        "readmelint.cli",
+        "readmelint.cli.shared",
+        "readmelint.errors",
+    ]
+
+
+def test_rules_loads_neither_the_parser_nor_jsonschema(tmp_path: Path) -> None:
+    modules = loaded("rules", cwd=tmp_path)
+    assert [module for module in HEAVY if module in modules] == []
+    assert "readmelint.rules.registry" in modules
 
 
 def test_without_the_cache_check_loads_what_it_needs(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from readmelint.check import check_document
-from readmelint.cli import STATS_FORMATS, main
+from readmelint.cli import main
+from readmelint.cli.data import STATS_FORMATS
 from readmelint.parse import parse
 from readmelint.records import Columns, records
 from readmelint.settings import Settings

@@ -1,29 +1,55 @@
 """The command line: arguments to settings, to the library, to a reporter and an exit code.
 
-One module per group of commands; each command joins the group here.
+One module per group of commands; each command is named in :data:`COMMANDS` and its
+module imported when that command runs (or ``--help`` lists it): ``readmelint
+--version`` imports no command, and ``check`` none of the others.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 
 import click
 
 from readmelint import __version__
-from readmelint.cli.add import add
-from readmelint.cli.data import EXPORT_FORMATS, STATS_FORMATS, export, stats
-from readmelint.cli.info import config_command, rules, schema
-from readmelint.cli.init import init
-from readmelint.cli.lint import check, fix
-from readmelint.cli.server import server
 from readmelint.cli.shared import default_jobs, fail
-from readmelint.cli.show import show
 from readmelint.errors import EXIT_SAFETY
 
-__all__ = ["EXPORT_FORMATS", "STATS_FORMATS", "default_jobs", "main", "run"]
+__all__ = ["COMMANDS", "default_jobs", "main", "run"]
+
+# Each command's name, and where it is defined: module and attribute.
+COMMANDS = {
+    "add": ("readmelint.cli.add", "add"),
+    "check": ("readmelint.cli.lint", "check"),
+    "config": ("readmelint.cli.info", "config_command"),
+    "export": ("readmelint.cli.data", "export"),
+    "fix": ("readmelint.cli.lint", "fix"),
+    "init": ("readmelint.cli.init", "init"),
+    "rules": ("readmelint.cli.info", "rules"),
+    "schema": ("readmelint.cli.info", "schema"),
+    "server": ("readmelint.cli.server", "server"),
+    "show": ("readmelint.cli.show", "show"),
+    "stats": ("readmelint.cli.data", "stats"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A group whose commands are imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[cmd_name]
+        command = getattr(import_module(module), attribute)
+        assert isinstance(command, click.Command), (module, attribute)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="readmelint")
 def main() -> None:
     """Keep a hand-written paper-list README healthy.
@@ -32,10 +58,6 @@ def main() -> None:
     change something), 2 usage, input, schema or config error, 3 internal
     error (fix refused to write output that failed its safety check).
     """
-
-
-for command in (check, fix, export, stats, show, config_command, schema, init, rules, server, add):
-    main.add_command(command)
 
 
 def run() -> None:
