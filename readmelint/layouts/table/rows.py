@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from markdown_it.rules_block.html_block import HTML_SEQUENCES
-
 from readmelint.entries import shared_values
 from readmelint.labels import normalise
 from readmelint.layouts import Around
@@ -122,6 +120,9 @@ def _opens_html(line: str) -> bool:
     """Whether GitHub reads ``line`` as the start of an HTML block (``<!--``, ``<div``):
     then it shows no table there, whatever markdown-it-py reads (its table rule comes
     first), and a fix that moved the header's cells could make the lines something else."""
+    # Here, not at the top: `readmelint rules` imports the layouts, never the parser.
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES
+
     text = line.lstrip(" ")
     return any(opening.search(text) for opening, _, interrupts in HTML_SEQUENCES if interrupts)
 
