@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Bounded fuzzing: fuzz/run.sh [RUNS] (default 20000 inputs, under two minutes). Run from anywhere.
+# Bounded fuzzing: fuzz/run.sh [RUNS] (default 20000 inputs, what a developer runs before
+# landing; CI runs 5000 to stay within its ten minutes). Run from anywhere.
 #
 # CI runs a fixed number of inputs from a fixed seed with a fixed hash seed, so
 # the same code fuzzes the same way on every machine: CI fails on a crash that a

@@ -142,7 +142,7 @@ SECTIONS = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(SECTIONS, st.integers(0, 2**32 - 1))
 def test_regenerating_is_idempotent_and_touches_nothing_else(names: list[str], seed: int) -> None:
     """A stale contents (entries dropped, shuffled) is written again; nothing else moves."""

@@ -25,7 +25,7 @@ def as_lines(items: list[str], final_newline: bool) -> list[str]:
     return lines
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.sampled_from("abcdefg"), max_size=30),
     st.lists(st.sampled_from("abcdefgh"), max_size=30),
@@ -41,7 +41,7 @@ def test_diff_applies_back(a_items: list[str], b_items: list[str], a_nl: bool, b
         assert apply(a, diff) == b
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.tuples(

@@ -215,7 +215,7 @@ def entry_list(draw: st.DrawFn) -> str:
     return ("\n\n" if loose else "\n").join(lines) + "\n"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(entry_list(), min_size=1, max_size=3))
 def test_fix_is_lossless_idempotent_and_agrees_with_check(lists: list[str]) -> None:
     text = "# Papers\n\n" + "\n## Section\n\n".join(lists)
@@ -258,7 +258,7 @@ def digest(draw: st.DrawFn) -> tuple[str, int]:
     return "\n".join(lines) + "\n", entries
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(digest())
 def test_a_digests_days_are_entry_lists_when_most_of_their_items_are_papers(
     case: tuple[str, int],

@@ -10,7 +10,7 @@ from readmelint.model import LineMarks
 LINES = st.sets(st.integers(min_value=0, max_value=5000), max_size=60)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(LINES, st.integers(min_value=-10, max_value=5100))
 def test_a_line_set_is_a_set_of_line_numbers(lines: set[int], probe: int) -> None:
     line_set = LineMarks(lines).frozen()
