@@ -231,7 +231,7 @@ def test_parsing_in_chunks_changes_nothing(text: str, chunk_lines: int) -> None:
     assert parse(text, chunk_lines=chunk_lines) == parse(text, chunk_lines=10**9)
 
 
-@ARBITRARY
+@PROPERTIES
 @given(
     st.lists(st.one_of(markdownish, documents().map(lambda document: document.text)), max_size=3),
     st.integers(1, 9),
