@@ -4,8 +4,9 @@
 Each input is held to the one contract the regression tests hold theirs to,
 ``tests.helpers.assert_survives``: decoded (or refused with ``InputError``), checked
 and fixed, with default settings and with every layout on (``tests.helpers.EVERY_LAYOUT``),
-without any other exception (a ``SafetyError`` is a
-bug: fix refused its own output), fix idempotent, nothing fixable left after it, and
+without any other exception (a ``SafetyError`` is a bug: fix refused its own output;
+but the second judge's ``RenderingChanged`` is printed, a place where markdown-it-py
+and GitHub read the input apart), fix idempotent, nothing fixable left after it, and
 check reporting something fixable exactly when fix changes the text.
 
     python fuzz/fuzz_readmelint.py -max_total_time=60 -seed=1 CORPUS_DIR fuzz/seeds
@@ -32,8 +33,10 @@ with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
 
 
 def test_one_input(data: bytes) -> None:
-    assert_survives(data)
-    assert_survives(data, EVERY_LAYOUT)
+    # A refusal by the second judge (GitHub would render the output otherwise) loses
+    # nothing: it is printed, not a crash, until the parsers' disagreement is handled.
+    assert_survives(data, refusal_ok=True)
+    assert_survives(data, EVERY_LAYOUT, refusal_ok=True)
 
 
 def main() -> None:

@@ -36,3 +36,8 @@ class SafetyError(ReadmelintError):
     """
 
     exit_code = EXIT_SAFETY
+
+
+class RenderingChanged(SafetyError):
+    """``fix``'s output would render otherwise on GitHub (the second judge, exit 3): where
+    markdown-it-py, which fix reads with, and GitHub's parser read the text apart."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from readmelint.canonical.plan import plan
 from readmelint.check import kept_blocks
+from readmelint.judge import differs, judge, unjudged
 from readmelint.model import Document, Region
 from readmelint.output import Output
 from readmelint.parse import parse
@@ -64,7 +65,7 @@ def fix_document(text: str, settings: Settings, renderer: Renderer | None = None
         regions: tuple[Region, ...] | None = output.regions()
         if not regions:
             return Fixed(text, document, ())
-        expected = Preserved.of(document, kept)
+        expected, contents = Preserved.of(document, kept), unjudged(document)
         del document
         fixed = output.text()
         del output
@@ -72,8 +73,13 @@ def fix_document(text: str, settings: Settings, renderer: Renderer | None = None
         fixed, regions = renderer(document, settings), None
         if fixed == text:
             return Fixed(text, document, ())
-        expected = Preserved.of(document)
+        expected, contents = Preserved.of(document), unjudged(document)
         del document
+    # GitHub's rendering first looked at before the output's parse is alive: each holds
+    # a whole tree. A refusal waits for the first judge, which says most.
+    rendering_differs = differs(text, fixed)
     parsed = parse(fixed, settings)
     expected.verify(parsed)
+    if rendering_differs:
+        judge(text, fixed, contents, parsed)
     return Fixed(fixed, parsed, regions)

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 # What can hold a line end that is no break: code spans, inline HTML, link titles.
 _OPENERS = frozenset("`<\"'(")
-_SPANNING = frozenset("`<")  # code spans and inline HTML
+# What can hold a line end of field lines (a field starts at none of them): the above,
+# a link's text and title, emphasis and strikethrough.
+_FIELD_MARKUP = frozenset("`<[*_~")
 
 
 class WhitespaceMarks:
@@ -46,26 +48,34 @@ class WhitespaceMarks:
             self.paragraph_ends.add(token.map[1])
             self.note_open_line_ends(following)
 
-    def note_open_line_ends(self, inline: Token, *, field_lines: bool = False) -> None:
+    def note_open_line_ends(self, inline: Token, *, field_lines: bool = False) -> frozenset[int]:
         """Mark a paragraph's lines (all but its last) if one of its line ends is no break.
 
         The paragraph is inline-parsed only where the answer matters and may be yes:
-        a paragraph of ``field_lines`` holding a backtick or ``<`` (markdown reads
-        ``**Tags:** `a`` then ``**Paper:** b`` as one code span, so the lines are
-        not fields of their own), or any paragraph with loose trailing whitespace
-        before a line end and a character that could open a span, tag or title.
+        a paragraph of ``field_lines`` holding markup that can run over a line end
+        (markdown reads ``**Tags:** `a`` then ``**Paper:** b`` as one code span, so the
+        lines are not fields of their own), or any paragraph with loose trailing
+        whitespace before a line end and a character that could open a span, tag or title.
+
+        For ``field_lines``, returns the lines (counted from the paragraph's first, 0)
+        that follow a break inside markup (a link's text, emphasis): no field starts there.
         """
         if inline.map is None or "\n" not in inline.content:
-            return
+            return frozenset()
         start, end = inline.map
-        spanning = field_lines and not _SPANNING.isdisjoint(inline.content)
-        if not spanning and (
-            _OPENERS.isdisjoint(inline.content)
-            or not any(ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1))
+        if field_lines and not _FIELD_MARKUP.isdisjoint(inline.content):
+            tokens = parse_inline(inline.content)
+            if _breaks(tokens) < inline.content.count("\n"):
+                self.open_line_ends.update(range(start + 1, end))
+                return frozenset()
+            return _nested_breaks(tokens)
+        if _OPENERS.isdisjoint(inline.content) or not any(
+            ends_in_loose_whitespace(self._line(i)) for i in range(start, end - 1)
         ):
-            return
+            return frozenset()
         if _breaks(parse_inline(inline.content)) < inline.content.count("\n"):
             self.open_line_ends.update(range(start + 1, end))
+        return frozenset()
 
     def _line(self, index: int) -> str:
         return strip_newline(self.lines[index])
@@ -77,6 +87,25 @@ def _breaks(tokens: Sequence[Token]) -> int:
         1 if token.type in ("softbreak", "hardbreak") else _breaks(token.children or ())
         for token in tokens
     )
+
+
+def _nested_breaks(tokens: Sequence[Token]) -> frozenset[int]:
+    """The lines after each break in ``tokens`` that is inside markup, counted from 0.
+
+    (Called only where every line end is a break: the n-th break ends line n - 1.)
+    """
+    nested: set[int] = set()
+    line = 0
+    for token in tokens:
+        if token.type in ("softbreak", "hardbreak"):
+            line += 1
+            if token.level > 0:
+                nested.add(line)
+        elif token.children:  # an image's description
+            inner = _breaks(token.children)
+            nested.update(range(line + 1, line + inner + 1))
+            line += inner
+    return frozenset(nested)
 
 
 def clean_trailing(document: Document, line_no: int, text: str) -> str:

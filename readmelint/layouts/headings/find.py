@@ -317,7 +317,7 @@ class HeadingFinder:
         assert paragraph.map is not None
         start, end = paragraph.map
         self.marks.paragraph_ends.add(end)
-        self.marks.note_open_line_ends(self.tokens[block + 1], field_lines=True)
+        inside_markup = self.marks.note_open_line_ends(self.tokens[block + 1], field_lines=True)
         fields: list[Field] = []
         current: tuple[int, str, int] | None = None  # first line, content, content column
         label = None
@@ -325,7 +325,8 @@ class HeadingFinder:
             line = self._line(index) if index < end else ""
             content = line.lstrip(" ")
             next_label = split_label(content, self.known) if index < end else None
-            if index < end and next_label is None and current is not None:
+            starts_field = next_label is not None and index - start not in inside_markup
+            if index < end and not starts_field and current is not None:
                 continue
             if current is not None:
                 first, first_content, column = current

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from readmelint.entries import is_template_stub
-from readmelint.layouts.headings.find import LINES
+from readmelint.layouts.headings.find import BULLETS, LINES
 from readmelint.model import Document, Entry
+from readmelint.source import strip_newline
 
 
 def leaves_as_is(document: Document, entry: Entry) -> bool:
@@ -13,7 +14,25 @@ def leaves_as_is(document: Document, entry: Entry) -> bool:
         is_template_stub(entry)
         or has_markup_over_field_lines(document, entry)
         or has_paragraph_fields(entry)
+        or has_code_github_reads_into_its_list(document, entry)
     )
+
+
+def has_code_github_reads_into_its_list(document: Document, entry: Entry) -> bool:
+    """A line right under the list of fields, indented four columns or more, that no
+    item takes in: markdown-it-py reads it as indented code after the list, GitHub
+    (cmark-gfm) as a lazy line of the paragraph the list ends with (where the line is
+    indented less than that item's content, as in a nested list). Fix, reading with
+    markdown-it-py, would set it apart from the item GitHub shows it in, so it leaves
+    the entry as it is.
+    """
+    if entry.form is not BULLETS or not entry.fields:
+        return False
+    below = entry.fields[-1].span.end  # 0-based: the line under the last item
+    if below >= entry.span.end:
+        return False
+    line = strip_newline(document.lines[below]).expandtabs(4)
+    return bool(line.strip()) and len(line) - len(line.lstrip(" ")) >= 4
 
 
 def has_paragraph_fields(entry: Entry) -> bool:
