@@ -5,6 +5,7 @@ A spelling is written with tokens, anything else literal:
 | token | matches |
 | --- | --- |
 | ``YYYY`` | a four-digit year |
+| ``YY`` | a two-digit year: ``00`` to ``68`` are 2000 to 2068, ``69`` to ``99`` are 1969 to 1999 |
 | ``MM`` / ``M`` | a month, two digits / one or two |
 | ``DD`` / ``D`` | a day, two digits / one or two |
 | ``Month`` / ``Mon`` | a month's English name / its first three letters (``Sept.`` too) |
@@ -14,6 +15,10 @@ tried in order. A date may leave out parts (``YYYY-MM``, ``YYYY``, or ``MM-DD`` 
 lists that put the year in a heading); a missing part sorts as zero, so a partial
 date comes before every full date of its period: ``2023-03`` < ``2023-03-01`` <
 ``2023-03-15`` (newest first, it comes after them).
+
+The century of a two-digit year follows POSIX's ``strptime`` (and Python's ``%y``), fixed
+so that a list reads the same whatever the day it is checked: ``[OSDI'22]`` is 2022,
+``NIPS'98`` 1998.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from functools import cache
 _MONTHS = [name.casefold() for name in calendar.month_name[1:]]
 _TOKENS = {
     "YYYY": r"(?P<year>[0-9]{4})",
+    "YY": r"(?P<year2>[0-9]{2})",
     "Month": r"(?P<month_name>[A-Za-z]+)",
     "Mon": r"(?P<month_abbr>[A-Za-z]{3,4})\.?",
     "MM": r"(?P<month>[0-9]{2})",
@@ -34,9 +40,11 @@ _TOKENS = {
     "M": r"(?P<month>[0-9]{1,2})",
     "D": r"(?P<day>[0-9]{1,2})",
 }
-_PART = {"YYYY": "year", "Month": "month", "Mon": "month", "MM": "month", "M": "month"}
-_PART |= {"DD": "day", "D": "day"}
-# Longest first, so that "Month" is not "M" then "onth".
+_PART = {"YYYY": "year", "YY": "year", "Month": "month", "Mon": "month", "MM": "month"}
+_PART |= {"M": "month", "DD": "day", "D": "day"}
+# The last two-digit year read as 20YY (POSIX strptime's %y); later ones are 19YY.
+LAST_20YY = 68
+# Longest first, so that "Month" is not "M" then "onth", nor "YYYY" "YY" twice.
 _SPLIT = re.compile("(" + "|".join(sorted(_TOKENS, key=len, reverse=True)) + ")")
 
 
@@ -85,6 +93,9 @@ class DateFormat:
         if month == 0:
             return None  # a month name that is none
         year = int(parts["year"]) if parts.get("year") else None
+        if parts.get("year2"):
+            short = int(parts["year2"] or 0)
+            year = 2000 + short if short <= LAST_20YY else 1900 + short
         if year == 0:
             return None  # no calendar has a year 0
         day = int(parts["day"]) if parts.get("day") else None
@@ -111,6 +122,10 @@ class DateFormat:
                 return None
             elif piece == "YYYY":
                 out.append(f"{value:04d}")
+            elif piece == "YY":
+                if not (2000 <= value <= 2000 + LAST_20YY or 1900 + LAST_20YY < value < 2000):
+                    return None  # two digits would read as another century
+                out.append(f"{value % 100:02d}")
             elif piece in ("MM", "DD"):
                 out.append(f"{value:02d}")
             elif piece == "Month":
@@ -195,14 +210,16 @@ class DateFormats:
                 twice = " then ".join(t for t, p in zip(tokens, parts, strict=True) if p == part)
                 raise ValueError(
                     f"x-date-format {spelling!r} has the {part} twice ({twice}): write each "
-                    "of YYYY, MM (or M), DD (or D) once; Mon is a month's first three letters"
+                    "of YYYY (or YY), MM (or M), DD (or D) once; Mon is a month's first three "
+                    "letters"
                 )
             if "day" in parts and not _has_month(spelling):
                 raise ValueError(f"x-date-format {spelling!r} has a day but no month")
-            if "year" not in _pattern(spelling).groupindex and not _has_month(spelling):
+            groups = _pattern(spelling).groupindex
+            if "year" not in groups and "year2" not in groups and not _has_month(spelling):
                 raise ValueError(
-                    f"x-date-format {spelling!r} has no date in it: use YYYY, MM, DD, M, D, "
-                    "Month or Mon"
+                    f"x-date-format {spelling!r} has no date in it: use YYYY, YY, MM, DD, M, "
+                    "D, Month or Mon"
                 )
         return cls(tuple(DateFormat(spelling) for spelling in spellings))
 

@@ -284,6 +284,12 @@ def test_iso_date_is_year_month_day() -> None:
     assert ISO_DATE.parse("2024-02") is None
 
 
+def _century(year: int) -> int:
+    """The year two digits of ``year`` read as: 00-68 in the 2000s, 69-99 in the 1900s."""
+    short = year % 100
+    return 2000 + short if short <= 68 else 1900 + short
+
+
 def _ymd(date: datetime.date) -> Parts:
     return (date.year, date.month, date.day)
 
@@ -305,6 +311,12 @@ WRITERS: list[tuple[str, Callable[[datetime.date], str], Callable[[datetime.date
         lambda d: (d.year, d.month, None),
     ),
     ("YYYY", lambda d: f"{d.year:04d}", lambda d: (d.year, None, None)),
+    ("YY", lambda d: f"{d.year % 100:02d}", lambda d: (_century(d.year), None, None)),
+    (
+        "Mon'YY",
+        lambda d: f"{MONTH_NAMES[d.month - 1][:3]}'{d.year % 100:02d}",
+        lambda d: (_century(d.year), d.month, None),
+    ),
     ("MM-DD", lambda d: f"{d.month:02d}-{d.day:02d}", lambda d: (None, d.month, d.day)),
 ]
 
@@ -344,6 +356,32 @@ def test_any_text_parses_to_a_date_or_to_none(value: str) -> None:
 )
 def test_only_ascii_is_a_date(spelling: str, value: str) -> None:
     assert DateFormat(spelling).parse(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [("00", 2000), ("22", 2022), ("68", 2068), ("69", 1969), ("98", 1998), ("99", 1999)],
+)
+def test_a_two_digit_year_has_the_century_posix_gives_it(value: str, year: int) -> None:
+    """POSIX strptime's %y (and Python's): fixed, so a list reads the same any day."""
+    assert parts(DateFormat("YY").parse(value)) == (year, None, None)
+    assert datetime.datetime.strptime(value, "%y").year == year
+    assert DateFormat("YY").write(PartialDate(year, None, None)) == value
+
+
+@pytest.mark.parametrize("year", [1968, 2069, 1850, 2100])
+def test_a_year_two_digits_would_misread_is_not_written_so(year: int) -> None:
+    assert DateFormat("YY").write(PartialDate(year, None, None)) is None
+
+
+@pytest.mark.parametrize("value", ["7", "2022", "'22", "2O"])
+def test_a_two_digit_year_is_two_digits(value: str) -> None:
+    assert DateFormat("YY").parse(value) is None
+
+
+def test_a_year_in_two_spellings_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"the year twice \(YYYY then YY\)"):
+        DateFormats.from_keyword("YYYY/YY")
 
 
 def test_year_zero_is_not_a_date() -> None:
