@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from readmelint.canonical.order import own_order
 from readmelint.canonical.plan import Canonical, plan
 from readmelint.layouts.registry import LAYOUTS
 from readmelint.model import Diagnostic, Document
@@ -35,6 +36,7 @@ def check_text(text: str, settings: Settings | None = None, path: str = "-") -> 
 
 
 def check_document(document: Document, settings: Settings, path: str) -> list[Diagnostic]:
+    settings = own_order(document, settings)
     canonical = plan(document, settings, all_lines=False)
     return judged(document, settings, path, canonical, checks(settings)).reported
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from readmelint.canonical.order import own_order
 from readmelint.canonical.plan import plan
 from readmelint.check import kept_blocks
 from readmelint.judge import differs, judge, unjudged
@@ -29,6 +30,7 @@ def render(document: Document, settings: Settings) -> str:
 def _output(document: Document, settings: Settings) -> tuple[Output, frozenset[tuple[int, int]]]:
     """The canonical form, but for the blocks holding a change check does not report
     (which it returns too)."""
+    settings = own_order(document, settings)
     canonical = plan(document, settings)
     kept = kept_blocks(document, settings, canonical)
     return canonical.output(kept), kept

@@ -27,12 +27,25 @@ class Sort:
     descending: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class Unsorted:
+    """No order pinned, and the list keeps none: most neighbouring dated entries
+    (``against`` of ``pairs``) do not run newest first by ``key``, nor mostly oldest
+    first. Entries keep their order, and check says so once (see
+    :func:`readmelint.canonical.order.own_order`)."""
+
+    key: str
+    against: int
+    pairs: int
+
+
 @dataclass(frozen=True)
 class Settings:
     schema: Schema = field(default_factory=bundled_schema)
     entry_levels: tuple[int, ...] = (3,)
     # None: the schema's first date field, newest first; False: keep the order.
-    sort: Sort | bool | None = None
+    # (Unsorted: none pinned, and the list keeps no order of its own.)
+    sort: Sort | Unsorted | bool | None = None
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     # Where entries are: the names of layouts (see :mod:`readmelint.layouts`).
@@ -58,7 +71,7 @@ class Settings:
         return layout in self.layouts
 
     def resolved_sort(self) -> Sort | None:
-        if self.sort is False:
+        if self.sort is False or isinstance(self.sort, Unsorted):
             return None
         if isinstance(self.sort, Sort):
             return self.sort

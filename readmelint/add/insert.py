@@ -16,6 +16,7 @@ from readmelint import toc as contents
 from readmelint.add.fields import new_entry
 from readmelint.add.metadata import Metadata
 from readmelint.add.place import Run, choose, position, runs
+from readmelint.canonical.order import own_order
 from readmelint.errors import EXIT_PROBLEMS, InputError, ReadmelintError, SafetyError
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
 from readmelint.layouts.registry import LAYOUTS
@@ -71,7 +72,8 @@ def add_paper(
     if settings.duplicates == "section":
         _refuse_duplicate(metadata, run.entries, settings, name)
     new = new_entry(metadata, settings.schema, document)
-    before, neighbour = position(run, new.fields, settings)
+    # The new entry goes where the list's own order puts it (oldest first, or last).
+    before, neighbour = position(run, new.fields, own_order(document, settings))
     layout = LAYOUTS[run.layout]
     try:
         insertion = layout.add(document, settings, new, before, None if before else neighbour)

@@ -31,7 +31,7 @@ RULES: tuple[Rule, ...] = tuple(
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 # The checks every document gets, whatever its layouts; suppressions apply after.
-CHECKS: tuple[Check, ...] = (fields.check, papers.check, links.check, unread.check)
+CHECKS: tuple[Check, ...] = (fields.check, style.check, papers.check, links.check, unread.check)
 
 
 def checks(settings: Settings) -> list[Check]:

@@ -1,5 +1,5 @@
 """How entries are written, in every layout: what fix changes (RL101, RL102, RL104, RL105,
-RL107), read from the canonical form.
+RL107), read from the canonical form; and RL111, where the list's own order stays.
 
 check reports every change fix would make, and only those. Each code here is
 declared with its detection: a function that compares what a layout's entries are
@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from readmelint.model import Diagnostic, Field
-from readmelint.rules.base import Rule
+from readmelint.model import Diagnostic, Field, Severity
+from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD, GOOD_FIELDS
-from readmelint.settings import Settings
+from readmelint.settings import Settings, Unsorted
 
 RL101 = Rule(
     "RL101",
@@ -75,7 +75,34 @@ RL107 = Rule(
     fixable=True,
 )
 
-RULES = (RL101, RL102, RL104, RL105, RL107)
+# Years that mostly rise, but not three times in four: an order of the list's own.
+_OWN_ORDER_YEARS = (2010, 2012, 2011, 2013, 2015, 2014, 2016, 2018, 2017, 2019, 2021, 2020)
+
+
+def _dated(years: Sequence[int]) -> str:
+    return "\n".join(
+        GOOD.replace("2024-02-19", f"{year}-02-19")
+        .replace("AnyGPT", f"Paper {year}")
+        .replace("https://arxiv.org/abs/2402.12226", f"https://example.org/{year}")
+        for year in years
+    )
+
+
+RL111 = Rule(
+    "RL111",
+    "own-order",
+    "No entry order is set, and the list keeps an order of its own, not by date.",
+    "Without `sort`, fix sorts entries by the schema's first date field, newest first, "
+    "or oldest first where three in four neighbouring dated entries already run that way. "
+    "Where at least ten neighbours are counted and neither holds, the list keeps an order "
+    "of its own: fix moves nothing, and this says so once. Keep the order with "
+    "`sort = false`, or sort the list by pinning `sort`.",
+    _dated(_OWN_ORDER_YEARS),
+    _dated(sorted(_OWN_ORDER_YEARS, reverse=True)),
+    severity=Severity.WARNING,
+)
+
+RULES = (RL101, RL102, RL104, RL105, RL107, RL111)
 
 
 T = TypeVar("T")
@@ -145,6 +172,24 @@ def misplaced_entry(
                 path, line, column, f"{before}: {noun} are sorted by {title}, {direction}"
             )
             return
+
+
+def check(context: Context) -> Iterator[Diagnostic]:
+    """RL111 once, at the first entry, where the list keeps an order of its own
+    (:class:`~readmelint.settings.Unsorted`): fix leaves it, and says how to pin one."""
+    sort = context.settings.sort
+    if not isinstance(sort, Unsorted) or not context.document.entries:
+        return
+    spec = context.settings.schema.spec(sort.key)
+    title = spec.title if spec else sort.key
+    message = (
+        f"entries are not sorted by {title}, newest first ({sort.against} of {sort.pairs} "
+        "neighbouring dated entries run the other way), so fix keeps the list's own order: "
+        f'set `sort = false` to keep it, or `sort = {{ field = "{title}", '
+        'order = "descending" }` to sort it'
+    )
+    first = context.document.entries[0]
+    yield RL111.at(context.path, first.line, 1, message)
 
 
 def trailing_whitespace(path: str, line: int, kept: str) -> Diagnostic:
