@@ -221,7 +221,8 @@ def test_lists_nested_as_deep_as_the_parser_follows(folder: Path) -> None:
 
 
 def many_entries(count: int) -> Iterator[str]:
-    """Tiny entries, oldest first (so fix sorts them all) with a drifted label each."""
+    """Tiny entries, oldest first, with a drifted label each (with ``sort`` pinned
+    newest first, fix sorts them all)."""
     yield "# Many\n\n"
     for index in range(count):
         year, rest = divmod(index, 336)
@@ -239,7 +240,13 @@ def test_25000_tiny_entries(folder: Path) -> None:
     40 bytes. Quadratic growth would blow far past this bound.
     """
     count = 25_000
-    path = folder / "many.md"
+    own = folder / "many"
+    own.mkdir(exist_ok=True)
+    # Pinned: without it fix keeps the list's own order, oldest first.
+    (own / ".readmelint.toml").write_text(
+        'sort = { field = "Submission Date", order = "descending" }\n', "utf-8"
+    )
+    path = own / "many.md"
     write_chunks(path, many_entries(count))
     run = readmelint("fix", path, folder=folder)
     assert run.exit_code == 0, run.stderr

@@ -49,6 +49,7 @@ EXAMPLES = {
     "RL108": "README.md:4:52: RL108 row has 2 cells, the header 3; fix adds the missing ones, empty",
     "RL109": "README.md:5:1: RL109 cells are padded unlike most rows of this file (| a | b |)",
     "RL110": "README.md:2:1: RL110 item numbered 3. should be 2.: the list is numbered from 1",
+    "RL111": 'README.md:1:1: RL111 entries are not sorted by Submission Date, newest first (7 of 11 neighbouring dated entries run the other way), so fix keeps the list\'s own order: set `sort = false` to keep it, or `sort = { field = "Submission Date", order = "descending" }` to sort it',
     "RL201": "README.md:1:1: RL201 readmelint-disable-next-line suppresses nothing; remove it",
     "RL202": "README.md:1:1: RL202 unknown code 'RL999' in readmelint-disable; `readmelint rules` lists them",
     "RL301": 'README.md:10:1: RL301 the same paper as line 1 (arXiv 2402.12226); keep one of them, or set duplicates = "section"',
@@ -256,6 +257,7 @@ def test_the_documents_name_every_code_of_the_bundled_schema_but_the_table_ones(
         "RL108",  # the table layout
         "RL109",  # the table layout
         "RL110",  # the items layout
+        "RL111",  # ten or more neighbouring dated entries: see EXAMPLES and tests/test_own_order.py
         "RL304",  # see EXAMPLES and tests/test_contents.py
         "RL305",  # see EXAMPLES and tests/test_contents.py
     }
