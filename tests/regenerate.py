@@ -76,10 +76,14 @@ def outputs(name: str, data: Path | bytes, settings: Settings) -> dict[str, obje
 
 
 def golden_folders() -> Iterator[tuple[Path, Settings]]:
-    """Each folder of golden files, with the settings of its own config (if it has one)."""
+    """Each folder of golden files, with the settings of its own config (if it has one):
+    ``tests/golden*/``, and the folders inside them that have a config of their own (a
+    shape of one layout that needs other settings, ``golden_items/sub-items/``)."""
     for folder in sorted(TESTS.glob("golden*")):
         config = folder / ".readmelint.toml"
         yield folder, load_config(config).settings if config.is_file() else Settings()
+        for inner in sorted(folder.glob("*/.readmelint.toml")):
+            yield inner.parent, load_config(inner).settings
 
 
 def regenerate_golden() -> None:

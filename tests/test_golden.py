@@ -2,8 +2,10 @@
 ``.readmelint.toml``, if it has one) must equal ``NAME.out.md`` byte for byte.
 
 ``golden/`` holds the headings layout, ``golden_tables/`` the table layout and
-``golden_items/`` the items layout. After an intended change to the canonical form,
-regenerate them with ``python -m tests.regenerate golden`` and review the diff.
+``golden_items/`` the items layout; a folder inside one with a config of its own holds a
+shape that needs other settings (``golden_items/venues/``: two-digit years, separators).
+After an intended change to the canonical form, regenerate them with
+``python -m tests.regenerate golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from tests.regenerate import fix_bytes, golden_folders
 
 CASES = [
     pytest.param(
-        folder, settings, source.name.removesuffix(".in.md"), id=f"{folder.name}/{source.name}"
+        folder,
+        settings,
+        source.name.removesuffix(".in.md"),
+        id=f"{folder.relative_to(Path(__file__).parent).as_posix()}/{source.name}",
     )
     for folder, settings in golden_folders()
     for source in sorted(folder.glob("*.in.md"))
@@ -27,12 +32,15 @@ CASES = [
 
 
 def test_every_golden_folder_has_cases() -> None:
-    assert {folder.name for folder, _ in golden_folders()} == {
+    tests = Path(__file__).parent
+    assert {folder.relative_to(tests).as_posix() for folder, _ in golden_folders()} == {
         "golden",
         "golden_items",
+        "golden_items/venues",
         "golden_tables",
     }
     assert len(CASES) >= 15
+    assert all(list(folder.glob("*.in.md")) for folder, _ in golden_folders())
 
 
 @pytest.mark.parametrize(("folder", "settings", "case"), CASES)

@@ -236,9 +236,10 @@ def test_fix_is_lossless_idempotent_and_agrees_with_check(lists: list[str]) -> N
 @st.composite
 def digest(draw: st.DrawFn) -> tuple[str, int]:
     """Days, newest first, each a bold date holding a list of papers and notes; and how
-    many papers are entries: when, over all the days, most items (at least two) are
-    papers, those of every day most of whose items are; else those of the days that are
-    entry lists on their own (most items, at least two)."""
+    many papers are entries: those of every day most of whose items are papers, when
+    most items of all days, at least two, are papers (a day's list is judged with the
+    digest's first), or else when these days hold at least two papers in all (the lists
+    of one file are judged together)."""
     days = draw(st.lists(st.lists(st.booleans(), min_size=1, max_size=3), min_size=2, max_size=5))
     lines, number = [], 0
     for day, papers in enumerate(days):
@@ -251,10 +252,9 @@ def digest(draw: st.DrawFn) -> tuple[str, int]:
             else:
                 lines.append("  - a note, no paper")
     flat = [paper for papers in days for paper in papers]
-    least = 1 if sum(flat) >= 2 and sum(flat) * 2 > len(flat) else 2
-    entries = sum(
-        sum(papers) for papers in days if sum(papers) >= least and sum(papers) * 2 > len(papers)
-    )
+    together = sum(flat) >= 2 and sum(flat) * 2 > len(flat)
+    mostly = sum(sum(papers) for papers in days if sum(papers) * 2 > len(papers))
+    entries = mostly if together or mostly >= 2 else 0
     return "\n".join(lines) + "\n", entries
 
 

@@ -6,14 +6,18 @@ the column after the marker, continuation lines included) by the patterns of the
 at least two items, and more than half, match is an entry list; any other list
 (a table of contents, a legend, links to other lists) is left alone. The lists
 inside one list's items (a digest's days) are judged together first, so that a day
-of one paper counts; then each on its own, needing one match. In an entry list, an
-item no pattern matches is reported where the closest pattern stopped.
+of one paper counts; then each on its own, needing one match. So are the lists of
+the whole file: a section holding a single paper is an entry list when the patterns
+read at least two items of such lists and of the other entry lists in all. An empty item
+(``-`` alone) is a separator: no entry, no problem, and no vote either way. In an
+entry list, an item no pattern matches is reported where the closest pattern
+failed.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,7 +47,7 @@ class Item:
     """One item of an entry list: an entry, or an item no pattern matched.
 
     ``failure``: for the latter, where the closest pattern stopped matching (line,
-    column) and what it expected there.
+    column) and what it expected there; None for a separator (an empty item).
     """
 
     span: Span  # its first line to its last that is not blank
@@ -51,6 +55,11 @@ class Item:
     content: int  # the column (0-based) where its content starts on its first line
     entry: Entry | None
     failure: tuple[int, int, str] | None = None
+
+    @property
+    def separator(self) -> bool:
+        """An empty item between papers: it stays where it is, and nothing is asked of it."""
+        return self.entry is None and self.failure is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,7 @@ class ItemFinder:
             return read[id(raw)]
 
         found: list[ItemList] = []
+        rejected: list[_RawList] = []  # lists judged on their own, and not entry lists
         waiting = list(reversed(self.lists))
         while waiting:
             raw = waiting.pop()
@@ -192,6 +202,7 @@ class ItemFinder:
             inner = raw.nested
             together = [item for child in inner for item in items_of(child)]
             if len(inner) < 2 or not _mostly_entries(together, at_least=2):
+                rejected.append(raw)
                 waiting.extend(reversed(inner))
                 continue
             for child in reversed(inner):
@@ -199,6 +210,7 @@ class ItemFinder:
                     found.append(_entry_list(child, items_of(child), section_of(child)))
                 else:
                     waiting.append(child)
+        found += _judged_together(found, rejected, items_of, section_of)
         return ItemLists(tuple(sorted(found, key=lambda items: items.span.start)))
 
     def _item(self, raw: _RawItem, section: int) -> Item:
@@ -209,6 +221,8 @@ class ItemFinder:
             last -= 1
         span = Span(raw.start + 1, last + 1)
         if raw.paragraph is None:
+            if span.start == span.end and not first[content:].strip():
+                return Item(span, raw.marker, content, None)  # a separator
             return Item(span, raw.marker, content, None, (raw.start + 1, content + 1, "text"))
         if self.settings.item_fields == "sub-items":
             return self._with_sub_items(raw, span, content, section)
@@ -309,9 +323,43 @@ class ItemFinder:
 
 
 def _mostly_entries(items: Sequence[Item], at_least: int) -> bool:
-    """Whether more than half of ``items``, and ``at_least`` of them, are entries."""
+    """Whether more than half of ``items`` (separators aside), and ``at_least`` of them,
+    are entries."""
     matched = sum(item.entry is not None for item in items)
-    return matched >= at_least and matched * 2 > len(items)
+    counted = sum(not item.separator for item in items)
+    return matched >= at_least and matched * 2 > counted
+
+
+def _judged_together(
+    found: Sequence[ItemList],
+    rejected: Sequence[_RawList],
+    items_of: Callable[[_RawList], tuple[Item, ...]],
+    section_of: Callable[[_RawList], int],
+) -> list[ItemList]:
+    """The lists ``rejected`` on their own (one paper under its own heading) that are
+    entry lists with the rest of the file: most of their items are entries, and the
+    item patterns read at least two items of such lists and of the entry lists
+    ``found``. A list holding an entry list, or inside one taken here, is none."""
+    taken = [(items.span.start, items.span.end) for items in found]
+    read = sum(item.entry is not None for items in found for item in items.items)
+    candidates: list[_RawList] = []
+    for raw in rejected:
+        items = items_of(raw)
+        if not _mostly_entries(items, at_least=1):
+            continue
+        if any(raw.start < start - 1 < raw.end for start, _ in taken):
+            continue  # it holds an entry list: its items are no papers
+        read += sum(item.entry is not None for item in items)
+        candidates.append(raw)
+    out: list[ItemList] = []
+    if read < 2:
+        return out
+    for raw in sorted(candidates, key=lambda each: each.start):
+        if any(start <= raw.start + 1 <= end for start, end in taken):
+            continue  # inside a list taken here
+        out.append(_entry_list(raw, items_of(raw), section_of(raw)))
+        taken.append((out[-1].span.start, out[-1].span.end))
+    return out
 
 
 def _entry_list(raw: _RawList, items: tuple[Item, ...], section: int) -> ItemList:

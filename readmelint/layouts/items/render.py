@@ -1,4 +1,5 @@
-"""Entry lists in canonical form: items sorted by date, an ordered list numbered 1..N.
+"""Entry lists in canonical form: items sorted by date (between separators, empty items
+that stay where they are), an ordered list numbered 1..N.
 
 fix never rewrites an item's text: an item moves whole (continuation lines and
 sub-lists with it), and only an ordered item's number (and, in an item of
@@ -106,14 +107,25 @@ def numbered_alike(items: ItemList) -> bool:
 
 
 def _ordered(items: ItemList, settings: Settings) -> tuple[Item, ...]:
-    """Dated entries by date (stable); then the rest, entries or not, in their order."""
+    """Between separators (which stay where they are): dated entries by date (stable);
+    then the rest, entries or not, in their order."""
     sort = settings.resolved_sort()
     if sort is None:
         return items.items
-    keyed = [(_date(item, sort, settings.schema), item) for item in items.items]
-    dated = [(key, item) for key, item in keyed if key is not None]
-    dated.sort(key=lambda pair: pair[0], reverse=sort.descending)
-    return (*(item for _, item in dated), *(item for key, item in keyed if key is None))
+    out: list[Item] = []
+    run: list[Item] = []
+    for item in (*items.items, None):
+        if item is not None and not item.separator:
+            run.append(item)
+            continue
+        keyed = [(_date(each, sort, settings.schema), each) for each in run]
+        dated = [(key, each) for key, each in keyed if key is not None]
+        dated.sort(key=lambda pair: pair[0], reverse=sort.descending)
+        out += [each for _, each in dated] + [each for key, each in keyed if key is None]
+        if item is not None:
+            out.append(item)
+        run = []
+    return tuple(out)
 
 
 def _date(item: Item, sort: Sort, schema: Schema) -> tuple[int, int, int] | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import Any
 
 from readmelint.canonical.labels import canonical_label
+from readmelint.layouts.items.find import Item
 from readmelint.layouts.items.render import ItemsPlan, between_items, numbered_alike
 from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
@@ -88,18 +89,19 @@ def check(context: Context) -> Iterator[Diagnostic]:
             else:
                 cleaned = between_items(text)
             yield from whitespace(path, line_no, text, cleaned)
-        yield from misplaced_entry(
-            path,
-            plan.items.items,
-            plan.order,
-            context.settings,
-            lambda found, expected: (
-                expected.span.start,
-                expected.content + 1,
-                f"this item should come before line {found.span.start}",
-            ),
-            noun="items",
-        )
+        for start, end in _groups(plan.items.items):  # each sorted on its own
+            yield from misplaced_entry(
+                path,
+                plan.items.items[start:end],
+                plan.order[start:end],
+                context.settings,
+                lambda found, expected: (
+                    expected.span.start,
+                    expected.content + 1,
+                    f"this item should come before line {found.span.start}",
+                ),
+                noun="items",
+            )
         if not plan.items.ordered or numbered_alike(plan.items):
             continue
         for position, item in enumerate(plan.items.items):
@@ -113,3 +115,13 @@ def check(context: Context) -> Iterator[Diagnostic]:
                     f"item numbered {item.marker} should be {wanted}: the list is numbered "
                     f"from {plan.items.start}",
                 )
+
+
+def _groups(items: Sequence[Item]) -> Iterator[tuple[int, int]]:
+    """The runs of items between separators (empty items), as slices."""
+    start = 0
+    for position, item in enumerate(items):
+        if item.separator:
+            yield start, position
+            start = position + 1
+    yield start, len(items)
