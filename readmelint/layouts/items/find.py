@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
 from readmelint.labels import normalise, split_label
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 
 NAME = "items"
+SECTIONS = "item-sections"
+SKIP_SECTIONS = "item-skip-sections"
 ITEM = Form(
     "item",
     NAME,
@@ -137,11 +140,42 @@ class ItemFinder:
         self.settings = settings
         self.marks = marks  # fix may rewrite any line of an entry list
         self.lists: list[_RawList] = []
+        self.only: tuple[str, ...] = settings.options.get(SECTIONS, ())
+        self.skip: tuple[str, ...] = settings.options.get(SKIP_SECTIONS, ())
+        self.headings: list[tuple[int, int, str]] = []  # line, level, text (casefolded)
 
     def add(self, tokens: Sequence[Token], index: int) -> None:
-        """The list that opens at ``tokens[index]`` (a top-level one), and those inside it."""
-        if tokens[index].type in _LISTS:
+        """The list that opens at ``tokens[index]`` (a top-level one), and those inside it;
+        a heading, where the settings name sections."""
+        token = tokens[index]
+        if token.type in _LISTS:
             self.lists.append(self._read(tokens, index)[0])
+        elif token.type == "heading_open" and token.map and (self.only or self.skip):
+            text = plain_text(tokens[index + 1].content).casefold()
+            self.headings.append((token.map[0] + 1, int(token.tag[1:]), text))
+
+    def _left_out(self) -> Callable[[int], bool]:
+        """Whether the settings leave a line's section out: ``item-sections`` names the
+        sections read (any heading above it, at any level, may match), and
+        ``item-skip-sections`` those never read."""
+        starts: list[int] = []
+        paths: list[tuple[str, ...]] = []
+        path: list[tuple[int, str]] = []
+        for line, level, text in self.headings:
+            while path and path[-1][0] >= level:
+                path.pop()
+            path.append((level, text))
+            starts.append(line)
+            paths.append(tuple(name for _, name in path))
+
+        def left_out(line: int) -> bool:
+            index = bisect_right(starts, line) - 1
+            names = paths[index] if index >= 0 else ()
+            if self.only and not any(_named(name, self.only) for name in names):
+                return True
+            return any(_named(name, self.skip) for name in names)
+
+        return left_out
 
     def _read(self, tokens: Sequence[Token], index: int) -> tuple[_RawList, int]:
         """The list opening at ``tokens[index]``, and the index of its closing token."""
@@ -190,9 +224,10 @@ class ItemFinder:
         found: list[ItemList] = []
         rejected: list[_RawList] = []  # lists judged on their own, and not entry lists
         waiting = list(reversed(self.lists))
+        left_out = self._left_out() if self.only or self.skip else None
         while waiting:
             raw = waiting.pop()
-            if around.holds(raw.start + 1):
+            if around.holds(raw.start + 1) or (left_out and left_out(raw.start + 1)):
                 continue
             if _mostly_entries(items_of(raw), at_least=2):
                 found.append(_entry_list(raw, items_of(raw), section_of(raw)))
@@ -320,6 +355,12 @@ class ItemFinder:
             lines=self.lines,
             end_column=end_column,
         )
+
+
+def _named(heading: str, names: Sequence[str]) -> bool:
+    """Whether a heading's text (casefolded) is one of ``names``: case aside, ``*`` for any
+    text (``*Datasets*``)."""
+    return any(fnmatchcase(heading, name.casefold()) for name in names)
 
 
 def _mostly_entries(items: Sequence[Item], at_least: int) -> bool:

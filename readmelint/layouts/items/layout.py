@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from readmelint.entries import shared_values
 from readmelint.errors import ConfigError
-from readmelint.layouts.items.find import NAME, ItemFinder, lists_of
+from readmelint.layouts.items.find import NAME, SECTIONS, SKIP_SECTIONS, ItemFinder, lists_of
 from readmelint.layouts.items.new import add
 from readmelint.layouts.items.render import item_signature, plan
 from readmelint.layouts.items.rules import RULES, check
@@ -17,7 +17,7 @@ from readmelint.schema import Schema
 if TYPE_CHECKING:
     from readmelint.pattern import Pattern
 
-CONFIG = frozenset({"item", "item-fields"})
+CONFIG = frozenset({"item", "item-fields", SECTIONS, SKIP_SECTIONS})
 
 __all__ = [
     "CONFIG",
@@ -45,7 +45,21 @@ def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool
             f'{name}: layout "items" reads items by patterns: add item = "..." (one pattern '
             "or a list of them; see `readmelint rules RL013`)"
         )
-    return {"item_patterns": patterns, "item_fields": str(item_fields)}
+    sections = {key: _names(table.get(key, []), key, name) for key in (SECTIONS, SKIP_SECTIONS)}
+    return {
+        "item_patterns": patterns,
+        "item_fields": str(item_fields),
+        "options": {key: names for key, names in sections.items() if names},
+    }
+
+
+def _names(value: object, key: str, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(each, str) and each for each in value):
+        raise ConfigError(
+            f'{name}: {key} must be a list of section headings, such as ["Datasets"] (case '
+            "aside; * stands for any text)"
+        )
+    return tuple(value)
 
 
 def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
@@ -54,14 +68,11 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
         raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
     if not texts:
         return ()
-    from readmelint.pattern import PatternError, Shape, compile_pattern  # (and difflib): see find
+    from readmelint.layouts.items.shapes import field_shapes
+    from readmelint.pattern import PatternError, compile_pattern  # (and difflib): see find
 
     keys = [spec.key for spec in schema.fields]
-    shapes = {
-        spec.key: Shape(spec.date_format.regex(), f"a date written {spec.date_format.spelling}")
-        for spec in schema.fields
-        if spec.date_format
-    }
+    shapes = field_shapes(schema)
     compiled = []
     for text in texts:
         try:
