@@ -3,13 +3,16 @@ reads went wrong (RL013's column and its 'expected X here')."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readmelint.check import check_text
+from readmelint.config import load_config
 from readmelint.dates import DateFormats
 from readmelint.fix import fix_text
 from readmelint.parse import parse
@@ -135,3 +138,29 @@ def test_whitespace_at_edges_reads_trimmed_fields_and_fix_keeps_it(
     assert_survives(text.encode(), EVERY_LAYOUT)
     fixed = fix_text(text, EVERY_LAYOUT)
     assert Counter(fixed.split()) == Counter(text.split())  # items only move
+
+
+# --- what a pattern sees: the item's first paragraph (issue 22 item 4) -----------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "read"),
+    [("[{title}]({paper}){...}", ["A", "B"]), ("[{title}]({paper}) {note}", [])],
+)
+def test_a_pattern_reads_the_items_first_paragraph_not_its_sub_items(
+    tmp_path: Path, pattern: str, read: list[str]
+) -> None:
+    """As the README says: sub-lists and later paragraphs move with the item, unread."""
+    fields = {key: {"type": "string"} for key in ("title", "paper", "note")}
+    schema = {"type": "object", "properties": {"fields": {"properties": fields}}}
+    (tmp_path / "schema.json").write_text(json.dumps(schema), "utf-8")
+    config = tmp_path / ".readmelint.toml"
+    config.write_text(f'schema = "schema.json"\nlayout = "items"\nitem = {json.dumps(pattern)}\n')
+    settings_ = load_config(config).settings
+    text = (
+        "- [A](https://x.org/a)\n  - Code: https://x.org/a-code\n\n  a note\n"
+        "- [B](https://x.org/b)\n  - Code: https://x.org/b-code\n"
+    )
+    entries = parse(text, settings_).entries
+    assert [entry.field("title").value for entry in entries] == read  # type: ignore[union-attr]
+    assert all(entry.field("note") is None for entry in entries)
