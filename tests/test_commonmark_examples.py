@@ -13,6 +13,7 @@ from readmelint.errors import RenderingChanged
 from readmelint.fix import fix_text
 from readmelint.settings import Settings
 from tests.helpers import CORPUS, EVERY_LAYOUT, fixable_left, non_blank_characters
+from tests.hypothesis_profile import PROFILE
 
 SPEC = CORPUS / "commonmark" / "commonmark.json"
 SETTINGS = Settings()
@@ -143,7 +144,8 @@ def holds_the_contract(text: str, settings: Settings, where: str) -> None:
 # What the second judge refused; printed when a test fails, counted by the README.
 FOUND: list[str] = []
 
-# Every twelfth example in the normal suite; all of them under the slow mark.
+# Every twelfth example in the normal suite (CI's ten minutes); all of them with
+# READMELINT_HYPOTHESIS_PROFILE=thorough.
 SAMPLE = spec_examples()[::12]
 
 
@@ -156,6 +158,10 @@ def test_spec_example_around_tables_and_items(number: int, markdown: str) -> Non
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SPEC.is_file(), reason=f"{SPEC} is absent: clone beside ../shared")
+@pytest.mark.skipif(
+    PROFILE != "thorough",
+    reason="every example: READMELINT_HYPOTHESIS_PROFILE=thorough (the suite runs every twelfth)",
+)
 @pytest.mark.parametrize(
     ("number", "markdown"),
     [example for example in spec_examples() if example not in SAMPLE] or [(0, "")],
