@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from readmelint.errors import ConfigError
-from readmelint.labels import STYLES, normalise
+from readmelint.labels import STYLES
 from readmelint.layouts.registry import LAYOUTS
 from readmelint.project import CONFIG_FILES as CONFIG_FILES  # where the server watches
 from readmelint.project import ConfigFile, excluded, read_config
@@ -139,7 +139,7 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
             'order = "descending" }'
         )
     field_name = _string(value["field"], "sort.field", name)
-    key = normalise(field_name)
+    key = schema.key_of(field_name)
     spec = schema.spec(key)
     if spec is None or spec.date_format is None:
         dated = [s.title for s in schema.fields if s.date_format is not None]

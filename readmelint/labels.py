@@ -17,6 +17,7 @@ from readmelint.markdown import parse_inline
 
 COLONS = (":", "：")  # ASCII and full-width
 _NON_WORD = re.compile(r"[\W_]+")
+_PARTS = re.compile(r"[/／]")
 # A plain label: a short run of words with no markup, then a colon.
 _PLAIN = re.compile(r"([^\W\d_][^:：*_`\[\]<>!&\\\n]{0,40}?)[ \t]*([:：])")
 # What can come before a label: an emoji or a symbol (with its modifiers), then spaces.
@@ -67,10 +68,18 @@ def normalise(label: str) -> str:
     return _NON_WORD.sub("_", label.casefold()).strip("_")
 
 
+def label_parts(label: str) -> list[str]:
+    """The parts of a bilingual label, ``论文/Paper`` or ``代码 / Code``, each trimmed
+    (none for a label without a slash)."""
+    parts = [part.strip() for part in _PARTS.split(label)]
+    return parts if len(parts) > 1 and all(parts) else []
+
+
 def split_label(text: str, known: Callable[[str], bool] | None = None) -> Label | None:
     """The label that ``text`` starts with, or ``None``.
 
-    A bold one always counts; a plain one only if ``known`` says its key is a field.
+    A bold one always counts; a plain one only if ``known`` says its text (as written,
+    markup and colon aside) names a field.
     """
     prefix = _prefix(text)
     rest = text[len(prefix) :]
@@ -96,7 +105,7 @@ def _prefix(text: str) -> str:
 
 def _plain_label(text: str, known: Callable[[str], bool]) -> Label | None:
     match = _PLAIN.match(text)
-    if match is None or not known(normalise(match[1])):
+    if match is None or not known(match[1].strip()):
         return None
     after = text[match.end() : match.end() + 1]
     if after and not after.isspace() and match[2] == ":":

@@ -77,6 +77,49 @@ class Schema:
         return {spec.key: position for position, spec in enumerate(self.fields)}
 
     @cached_property
+    def _label_keys(self) -> dict[str, str]:
+        """A normalised label -> the key of the field it names: its title (a field's title
+        is its label as written: ``"title": {"title": "Paper"}`` reads ``Paper``), else its
+        key; a title wins where one field's title is another's key."""
+        from readmelint.labels import normalise
+
+        keys = {spec.key: spec.key for spec in self.fields}
+        return keys | {normalise(spec.title): spec.key for spec in self.fields}
+
+    def key_of(self, label: str) -> str:
+        """The key of the field a label (as written, markup and colon aside) names.
+
+        Case, spacing and punctuation aside (``Personal Note`` is ``personal_note``); a
+        bilingual label names the field one of its parts does (``论文/Paper`` is the
+        field titled ``Paper``). A label naming no field is its normalised form.
+        """
+        from readmelint.labels import label_parts, normalise
+
+        normal = normalise(label)
+        found = self._label_keys.get(normal)
+        if found is not None:
+            return found
+        for part in label_parts(label):
+            found = self._label_keys.get(normalise(part))
+            if found is not None:
+                return found
+        return normal
+
+    def names_field(self, label: str) -> bool:
+        """Whether a label (as written) names a field of the schema."""
+        return self.key_of(label) in self.order
+
+    def spelling(self, key: str | None, label: str) -> str:
+        """How fix writes a label of the field ``key``: the field's title, but a
+        bilingual label read through one of its parts (``论文/Paper``) stays as written."""
+        from readmelint.labels import normalise
+
+        spec = self.spec(key)
+        if spec is None:
+            return label
+        return spec.title if normalise(label) in (normalise(spec.title), spec.key) else label
+
+    @cached_property
     def by_position(self) -> dict[int, FieldSpec]:
         """The fields an unlabelled line is read as, by its place in the entry (1-based)."""
         return {spec.position: spec for spec in self.fields if spec.position is not None}

@@ -1,11 +1,13 @@
 """Golden files, every folder alike: ``tests/golden*/NAME.in.md`` fixed (with the folder's
 ``.readmelint.toml``, if it has one) must equal ``NAME.out.md`` byte for byte.
 
-``golden/`` holds the headings layout, ``golden_tables/`` the table layout and
-``golden_items/`` the items layout; a folder inside one with a config of its own holds a
-shape that needs other settings (``golden_items/venues/``: two-digit years, separators).
-After an intended change to the canonical form, regenerate them with
-``python -m tests.regenerate golden`` and review the diff.
+``golden/`` holds the headings layout, ``golden_tables/`` the table layout,
+``golden_items/`` the items layout and ``golden_bold_titles/`` bold titles over their
+fields (labels in two languages, full-width colons) and a schema whose field titles are
+the labels; a folder inside one with a config of its own holds a shape that needs other
+settings (``golden_items/venues/``: two-digit years, separators). After an intended change
+to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
+review the diff.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def test_every_golden_folder_has_cases() -> None:
     tests = Path(__file__).parent
     assert {folder.relative_to(tests).as_posix() for folder, _ in golden_folders()} == {
         "golden",
+        "golden_bold_titles",
         "golden_items",
         "golden_items/venues",
         "golden_tables",

@@ -10,12 +10,12 @@ import pytest
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.fix import fix_text
-from readmelint.labels import LabelStyle, split_label
+from readmelint.labels import LabelStyle, normalise, split_label
 from readmelint.settings import Settings
 
 
-def known(key: str) -> bool:
-    return key in {"date", "authors", "paper"}
+def known(label: str) -> bool:
+    return normalise(label) in {"date", "authors", "paper"}
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def canonical_label(
     prefix = label.prefix if label else ""
     if spec is None and not style.bold and not plain_unknown:
         style = LabelStyle(True, style.colon_inside, style.colon)
-    return prefix + style.write(spec.title if spec else field.label or "")
+    return prefix + style.write(schema.spelling(field.key, field.label or ""))
 
 
 def kept_as_written(field: Field, schema: Schema) -> bool:

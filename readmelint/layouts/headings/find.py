@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from readmelint.labels import Label, normalise, split_label
+from readmelint.labels import Label, split_label
 from readmelint.layouts import Around
 from readmelint.markdown import heading_title, item_content, parse_inline
 from readmelint.model import Document, Entry, Field, Form, Span
@@ -104,7 +104,8 @@ class HeadingFinder:
         self.lines = lines
         self.marks = marks
         self.entry_levels = frozenset(settings.entry_levels)
-        self.known = settings.schema.order.__contains__  # a plain label counts only for a field
+        self.schema = settings.schema
+        self.known = settings.schema.names_field  # a plain label counts only for a field
         self.by_position = settings.schema.by_position
         self.tokens: Sequence[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
@@ -132,18 +133,20 @@ class HeadingFinder:
         self.tokens = []
 
     def _add_bold(self, tokens: Sequence[Token], index: int) -> None:
-        """A paragraph of bold text only, right above a list of fields: an entry's title.
+        """A paragraph of bold text only, above its fields: an entry's title.
 
-        (Large conference lists write ``**Title**`` for a heading.) It ends at the next
+        (Large conference lists write ``**Title**`` or ``**《Title》**`` for a heading.)
+        Its fields are a list, or paragraphs whose first label names a field of the
+        schema (``arXiv：url``); right under a section heading too. It ends at the next
         entry or heading, whatever its level; any other paragraph is no heading.
         """
         token, inline = tokens[index], tokens[index + 1]
         if token.map is None or not only_bold(inline.content):
             return
-        if index and tokens[index - 1].type == "heading_close":
-            return  # the block right under a heading: its fields (`**Paper:**` alone) or text
         if inline.content.rstrip("*_ ").endswith((":", "：")):
             return  # `**Paper:**`: a label with its value on the lines below
+        if self._fields_of_heading_above(tokens, index):
+            return
         self.tokens = tokens
         heading = _Heading(index, BOLD_LEVEL, token.map[0], token.map[1])
         block = self._entry_block(heading)
@@ -151,9 +154,24 @@ class HeadingFinder:
             heading.text = self._heading_text(heading)
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
-            if heading.body[3] is BULLETS:
+            if heading.body[3] is BULLETS or self._names_field(block):
                 self.headings.append(heading)
         self.tokens = []
+
+    def _fields_of_heading_above(self, tokens: Sequence[Token], index: int) -> bool:
+        """Whether the paragraph at ``tokens[index]`` is the fields block of the entry
+        heading right above it (read already: a title there would read it twice)."""
+        if not index or tokens[index - 1].type != "heading_close" or not self.headings:
+            return False
+        above, opening = self.headings[-1], tokens[index - 3]
+        return above.body is not None and opening.map is not None and above.start == opening.map[0]
+
+    def _names_field(self, block: int) -> bool:
+        """Whether the paragraph at ``block`` starts with a label naming a schema field."""
+        token = self.tokens[block]
+        assert token.map is not None
+        label = split_label(self._line(token.map[0]).lstrip(" "), self.known)
+        return label is not None and self.known(label.text)
 
     def build(self, around: Around) -> Headed:
         """The entries; each heading that is none starts a section (the first layout,
@@ -346,7 +364,7 @@ class HeadingFinder:
         if isinstance(label, Label):
             # Interned: a list repeats the same few labels thousands of times.
             text: str | None = sys.intern(label.text)
-            key: str | None = sys.intern(normalise(label.text))
+            key: str | None = sys.intern(self.schema.key_of(label.text))
             label_source = sys.intern(content[: label.source_length])
         else:
             text, key, label_source = None, None, ""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
-from readmelint.labels import normalise, split_label
+from readmelint.labels import split_label
 from readmelint.layouts import Around
 from readmelint.markdown import item_content, plain_text
 from readmelint.model import Document, Entry, Field, Form, Span
@@ -303,7 +303,7 @@ class ItemFinder:
                 fields.append(
                     Field(
                         label=label.text if label else None,
-                        key=normalise(label.text) if label else None,
+                        key=self.settings.schema.key_of(label.text) if label else None,
                         span=Span(sub.start + 1, last + 1),
                         column=column + 1,
                         label_source=line[column : column + label.source_length] if label else "",

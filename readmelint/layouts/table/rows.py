@@ -184,9 +184,11 @@ def split_row(line: str) -> Row:
     return Row(text, start, end, leading, trailing, tuple(cells))
 
 
-def header_key(title: str) -> str | None:
-    """The schema key a header names: read like a label, ``&nbsp;`` and markup aside."""
-    key = normalise(plain_text(title).strip(TRIM))
+def header_key(title: str, schema: Schema | None = None) -> str | None:
+    """The schema key a header names: read like a label, ``&nbsp;`` and markup aside
+    (without a schema, the header's normalised text)."""
+    text = plain_text(title).strip(TRIM)
+    key = schema.key_of(text) if schema is not None else normalise(text)
     return key or None
 
 
@@ -194,7 +196,7 @@ def read_table(lines: Lines, header: int, end: int, schema: Schema, section: int
     """The entry table on lines ``header`` to ``end`` (0-based, end excluded), if it is one."""
     head = split_row(lines[header])
     columns = tuple(
-        Column(head.content(index).strip(TRIM), header_key(head.cell(index)))
+        Column(head.content(index).strip(TRIM), header_key(head.cell(index), schema))
         for index in range(len(head.cells))
     )
     if sum(column.key in schema.order for column in columns) < 2:
