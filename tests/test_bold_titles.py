@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readmelint.check import check_text
@@ -26,6 +26,9 @@ from readmelint.schema import build_schema
 from readmelint.settings import Settings
 from tests.helpers import ROOT, assert_survives
 from tests.hypothesis_profile import PROPERTIES
+
+# Few examples: each generated list is small and the strategy has few branches; CI time counts.
+FAST_PROPERTIES = settings(PROPERTIES, max_examples=15)
 
 GOLDEN = ROOT / "tests" / "golden_bold_titles"
 SETTINGS = load_config(GOLDEN / ".readmelint.toml").settings
@@ -240,7 +243,7 @@ def entries(text: str) -> Counter[tuple[str, frozenset[tuple[str, str]]]]:
     )
 
 
-@PROPERTIES
+@FAST_PROPERTIES
 @given(bold_title_lists())
 def test_fix_of_bold_titles_is_lossless_idempotent_and_agrees_with_check(text: str) -> None:
     assert_survives(text.encode(), SETTINGS)
@@ -248,7 +251,7 @@ def test_fix_of_bold_titles_is_lossless_idempotent_and_agrees_with_check(text: s
     assert entries(fixed) == entries(text)
 
 
-@PROPERTIES
+@FAST_PROPERTIES
 @given(convention(), st.integers(1, 5))
 def test_a_list_that_keeps_one_convention_is_left_as_it_is(
     kept: tuple[str, str, str, bool], count: int
