@@ -179,6 +179,12 @@ CASES: dict[str, tuple[str, str]] = {
         "header became the item's lazy line and fix refused its output (fuzz)",
         "- ->\n<!--||Title|Venue\n-|-|-|-\n2",
     ),
+    "table-header-opens-a-list-item": (
+        "a table whose header line starts with a list item's marker (`0. `) right under a "
+        "list item: markdown-it-py reads a table, GitHub a lazy line of the item; fix moved "
+        "its cells and refused its output (fuzz, with every layout on)",
+        "- |\n0. ||Title|Venue\n-|-|-|-",
+    ),
     "tab-in-a-blank-row": (
         "a row of blank cells is left where it is when the columns move, but a tab in one "
         "of them counted as that column's content: fix refused its own output (found by "

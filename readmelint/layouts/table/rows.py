@@ -106,7 +106,8 @@ class TableFinder:
             # markdown-it-py starts a new table at a row followed by a delimiter row, where
             # GitHub goes on with the table above: its lines are that table's rows, no entries.
             continues, ended = start == ended, end
-            if continues or around.holds(start + 1) or _opens_html(self.lines[start]):
+            header = self.lines[start]
+            if continues or around.holds(start + 1) or _opens_html(header) or _opens_item(header):
                 continue
             table = read_table(self.lines, start, end, self.schema, around.section(start + 1))
             if table is not None:
@@ -125,6 +126,18 @@ def _opens_html(line: str) -> bool:
 
     text = line.lstrip(" ")
     return any(opening.search(text) for opening, _, interrupts in HTML_SEQUENCES if interrupts)
+
+
+# A list item's marker: a bullet, or a number of up to nine digits and `.` or `)`.
+_ITEM = re.compile(r" {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+
+
+def _opens_item(line: str) -> bool:
+    """Whether ``line`` starts with a list item's marker: GitHub reads a list item (or,
+    right under one, a lazy line of its paragraph) where markdown-it-py reads a table's
+    header (its table rule comes first), so fix moving the header's cells would change
+    what the lines are."""
+    return _ITEM.match(line) is not None
 
 
 # The whitespace markdown-it trims around a row and a cell (its MD_TRIM_CHARS).
