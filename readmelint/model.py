@@ -94,7 +94,10 @@ class Entry:
     line. ``section`` numbers the run of entries the entry sorts within
     (entries never move across a non-entry heading).
 
-    ``fields`` lie within ``span`` and move with the entry. ``shared`` are fields
+    ``fields`` lie within ``span`` and move with the entry. ``lead`` are fields that the
+    headings layout's patterns read from its heading and from the paragraphs between the
+    heading and the fields (an author line): they move with it, written as they are.
+    ``shared`` are fields
     whose text lies outside it, on lines several entries share (a digest's date,
     written once in the heading above its papers): they never move and are never
     written into an entry, but are validated and exported as the entry's own.
@@ -111,6 +114,7 @@ class Entry:
     list_indent: int = 0
     list_marker: str = "-"
     shared: tuple[Field, ...] = ()
+    lead: tuple[Field, ...] = ()
 
     @property
     def line(self) -> int:
@@ -119,6 +123,9 @@ class Entry:
 
     def field(self, key: str) -> Field | None:
         """The first field of that key, the entry's own before a shared one."""
+        for candidate in self.lead:
+            if candidate.key == key:
+                return candidate
         for candidate in self.fields:
             if candidate.key == key:
                 return candidate
@@ -129,8 +136,11 @@ class Entry:
 
     @property
     def every_field(self) -> tuple[Field, ...]:
-        """Its own fields, then the shared ones: what it holds, as the schema sees it."""
-        return self.fields + self.shared if self.shared else self.fields
+        """What its patterns read, its own fields, then the shared ones: what it holds, as
+        the schema sees it."""
+        if self.lead or self.shared:
+            return self.lead + self.fields + self.shared
+        return self.fields
 
 
 @dataclass(frozen=True, slots=True)

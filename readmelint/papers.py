@@ -123,7 +123,7 @@ def paper_of(entry: Entry, schema: Schema) -> Paper:
             identifiers.append(found or normal_url(link[1]))
         if found and found.startswith("arxiv:"):
             arxiv = found.removeprefix("arxiv:")
-    for field in entry.fields:
+    for field in entry.every_field:
         value = field.value
         if not _names_a_paper(value):
             continue

@@ -17,6 +17,7 @@ from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.errors import InputError, RenderingChanged
 from readmelint.fix import fix_text
+from readmelint.layouts.headings.lead import configure_patterns
 from readmelint.layouts.headings.runs import runs_of
 from readmelint.model import Diagnostic
 from readmelint.parse import parse
@@ -108,11 +109,20 @@ CLEAN = BROKEN.replace("2024-13-01", "2024-12-01").replace(
 
 
 # Every layout read at once, items by the golden item patterns and tables by their
-# schema's titles (Title, Year, Authors, Paper, Venue, Date): what the fuzzer tries
-# each input with too, beside the defaults.
+# schema's titles (Title, Year, Authors, Paper, Venue, Date), headings and the lines under
+# them by patterns too: what the fuzzer tries each input with too, beside the defaults.
+_ITEMS = load_config(ROOT / "tests" / "golden_items" / ".readmelint.toml").settings
 EVERY_LAYOUT = dataclasses.replace(
-    load_config(ROOT / "tests" / "golden_items" / ".readmelint.toml").settings,
+    _ITEMS,
     layouts=("headings", "table", "items"),
+    options={
+        **_ITEMS.options,
+        **configure_patterns(
+            {"heading-pattern": "[{title}]({paper})", "lead-pattern": ["*{authors}*", "({venue})"]},
+            _ITEMS.schema,
+            "EVERY_LAYOUT",
+        ),
+    },
 )
 
 

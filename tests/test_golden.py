@@ -2,9 +2,10 @@
 ``.readmelint.toml``, if it has one) must equal ``NAME.out.md`` byte for byte.
 
 ``golden/`` holds the headings layout, ``golden_tables/`` the table layout,
-``golden_items/`` the items layout and ``golden_bold_titles/`` bold titles over their
+``golden_items/`` the items layout, ``golden_bold_titles/`` bold titles over their
 fields (labels in two languages, full-width colons) and a schema whose field titles are
-the labels; a folder inside one with a config of its own holds a shape that needs other
+the labels, ``golden_lead/`` headings and the lines under them read by patterns; a
+folder inside one with a config of its own holds a shape that needs other
 settings (``golden_items/venues/``: two-digit years, separators). After an intended change
 to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
 review the diff.
@@ -40,6 +41,7 @@ def test_every_golden_folder_has_cases() -> None:
         "golden_bold_titles",
         "golden_items",
         "golden_items/venues",
+        "golden_lead",
         "golden_tables",
     }
     assert len(CASES) >= 15

@@ -105,8 +105,10 @@ RL008 = Rule(
 RL009 = Rule(
     "RL009",
     "unlabelled-item",
-    "An item in an entry's field list has no bold label.",
-    "Give it a label, or move it out of the list. `fix` keeps it after the known fields.",
+    "An item in an entry's field list has no bold label (or no pattern reads it).",
+    "Give it a label, or move it out of the list. `fix` keeps it after the known fields. "
+    "With `heading-pattern` or `lead-pattern`, a heading or a paragraph above the fields "
+    "that no pattern reads is reported too.",
     GOOD + "- see also LaVIT\n",
     GOOD,
     failing_line=9,
@@ -198,6 +200,16 @@ def _field_problem(keyword: str, value: object) -> _FieldProblem | None:
     return _KEYWORDS.get((keyword, value)) if isinstance(value, str) else None
 
 
+def _unlabelled(entry: Entry, field: Field) -> str:
+    if not any(field is lead for lead in entry.lead):
+        return "list item has no label; write it as `**Label:** value`"
+    if field.span.start == entry.line:
+        return "no heading-pattern reads this heading; write it as one of them reads it"
+    return (
+        "no lead-pattern reads this paragraph; write it as one of them reads it, or give it a label"
+    )
+
+
 def _entry_diagnostics(
     path: str, entry: Entry, schema: Schema, validator: Validator
 ) -> Iterator[Diagnostic]:
@@ -205,12 +217,7 @@ def _entry_diagnostics(
     first: dict[str, Field] = {}
     for field in entry.every_field:
         if field.key is None:
-            yield RL009.at(
-                path,
-                field.span.start,
-                field.column,
-                "list item has no label; write it as `**Label:** value`",
-            )
+            yield RL009.at(path, field.span.start, field.column, _unlabelled(entry, field))
         elif field.key in fields:
             yield RL008.at(
                 path,

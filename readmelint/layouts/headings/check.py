@@ -18,6 +18,7 @@ from readmelint.layouts.headings.find import (
     needs_blank_after_heading,
 )
 from readmelint.layouts.headings.kept import has_markup_over_field_lines
+from readmelint.layouts.headings.lead import lead_lines
 from readmelint.layouts.headings.plan import Plan
 from readmelint.model import Diagnostic, Document, Entry
 from readmelint.rules.base import Context, Rule
@@ -147,6 +148,9 @@ def _whitespace_diagnostics(
     block_start = min(covered, default=entry.line + 1)
     gap = block_start - entry.line - 1
     blank_reported = False
+    top = entry.line
+    if lead_lines(document, entry):  # its lead and the lines under it stay as they are
+        top, blank_after_heading = block_start - 1, False
     if blank_after_heading and gap != 1:
         blank_reported = True
         title = "title" if entry.level == BOLD_LEVEL else "heading"
@@ -158,7 +162,7 @@ def _whitespace_diagnostics(
             if gap == 0
             else f"{gap} blank lines between the {title} and its fields; use exactly one",
         )
-    for line_no in range(entry.line + 1, block_end + 1):
+    for line_no in range(top + 1, block_end + 1):
         if blank_after_heading and line_no == entry.line + 1 and gap == 1:
             continue
         line = strip_newline(document.lines[line_no - 1])

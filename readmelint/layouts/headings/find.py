@@ -2,7 +2,8 @@
 
 An entry is a heading at one of the configured levels followed directly by a
 fields block: a bullet list whose first item starts with a bold label, or a
-paragraph whose first line does. The entry runs to the next heading of the
+paragraph whose first line does (with lead patterns, paragraphs without a label may
+come between: see :mod:`.lead`). The entry runs to the next heading of the
 same or a higher rank (or the next entry heading); what follows its fields
 block (a note, an image) is its tail and moves with it. Headings, lists and
 paragraphs nested in block quotes, list items or HTML are never entries, and
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, split_label
 from readmelint.layouts import Around
+from readmelint.layouts.headings.lead import HEADING_PATTERN, LEAD_PATTERN, read_source
 from readmelint.markdown import heading_title, item_content, parse_inline
 from readmelint.model import Document, Entry, Field, Form, Span
 from readmelint.settings import Settings
@@ -67,6 +69,7 @@ class _Heading:
     text: str = ""
     first_line: int = 0  # 0-based: the first comment above an entry heading, or the heading
     body: tuple[list[Field], int, str, Form] | None = None  # fields, indent, marker, layout
+    lead: tuple[Field, ...] = ()  # what the heading and lead patterns read
 
 
 # The rank of a bold paragraph that titles an entry: below every heading.
@@ -107,6 +110,9 @@ class HeadingFinder:
         self.schema = settings.schema
         self.known = settings.schema.names_field  # a plain label counts only for a field
         self.by_position = settings.schema.by_position
+        self.heading_patterns = settings.options.get(HEADING_PATTERN, ())
+        self.lead_patterns = settings.options.get(LEAD_PATTERN, ())
+        self.lead_paragraphs: set[int] = set()  # their first lines (0-based): no titles
         self.tokens: Sequence[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
 
@@ -129,8 +135,62 @@ class HeadingFinder:
             heading.text = self._heading_text(heading)
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
+            heading.lead = self._read_heading(heading) + self._lead(heading.index + 3, block)
+            title = next((f for f in heading.lead if f.key == "title"), None)
+            if title is not None:
+                heading.text = heading_title(title.value)
         self.headings.append(heading)
         self.tokens = []
+
+    def _read_heading(self, heading: _Heading) -> tuple[Field, ...]:
+        """What the heading patterns read from an ATX heading's text."""
+        content = self.tokens[heading.index + 1].content
+        if not self.heading_patterns or not content.strip() or heading.end - heading.start > 1:
+            return ()
+        line = self._line(heading.start)
+        column = len(line) - len(line.lstrip(" ")) + heading.level
+        column += len(line[column:]) - len(line[column:].lstrip(" \t"))
+        if not line[column:].startswith(content):
+            return ()
+        piece = (heading.start, column, column + len(content))
+        return read_source(self.heading_patterns, self.lines, [piece], self.schema)
+
+    def _after_lead(self, block: int) -> int:
+        """The first block after the paragraphs without a label at ``block`` and after:
+        an entry's lead, read by its lead patterns (one none reads is reported)."""
+        while block < len(self.tokens):
+            token = self.tokens[block]
+            if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+                break
+            if split_label(self._line(token.map[0]).lstrip(" "), self.known) is not None:
+                break
+            if self._is_bold_title(self.tokens[block + 1].content):
+                break
+            block += 3  # paragraph_open, inline, paragraph_close
+        return block
+
+    def _is_bold_title(self, content: str) -> bool:
+        """A paragraph of bold text alone titles the entry below it, unless a lead pattern
+        writes that bold itself (``**{authors}**``; ``*{authors}*`` reads italics)."""
+        bold = content.strip()[:2]
+        return only_bold(content) and not any(
+            pattern.text.lstrip().startswith(bold) and pattern.match(content)
+            for pattern in self.lead_patterns
+        )
+
+    def _lead(self, block: int, end: int) -> tuple[Field, ...]:
+        """What the lead patterns read from the paragraphs from ``block`` to ``end``."""
+        fields: tuple[Field, ...] = ()
+        for index in range(block, end, 3):
+            paragraph = self.tokens[index]
+            assert paragraph.map is not None
+            start, stop = paragraph.map
+            self.lead_paragraphs.add(start)
+            first = self._line(start)
+            pieces = [(start, len(first) - len(first.lstrip(" ")), len(first))]
+            pieces += [(n, 0, len(self._line(n))) for n in range(start + 1, stop)]
+            fields += read_source(self.lead_patterns, self.lines, pieces, self.schema)
+        return fields
 
     def _add_bold(self, tokens: Sequence[Token], index: int) -> None:
         """A paragraph of bold text only, above its fields: an entry's title.
@@ -143,6 +203,8 @@ class HeadingFinder:
         token, inline = tokens[index], tokens[index + 1]
         if token.map is None or not only_bold(inline.content):
             return
+        if token.map[0] in self.lead_paragraphs:
+            return  # an entry's lead: `**A. Author**` over its fields
         if inline.content.rstrip("*_ ").endswith((":", "：")):
             return  # `**Paper:**`: a label with its value on the lines below
         if self._fields_of_heading_above(tokens, index):
@@ -220,6 +282,8 @@ class HeadingFinder:
         if heading.level not in self.entry_levels and heading.level != BOLD_LEVEL:
             return None
         block = heading.index + 3  # heading_open, inline, heading_close
+        if self.lead_patterns and heading.level != BOLD_LEVEL:
+            block = self._after_lead(block)
         if block >= len(self.tokens):
             return None
         token = self.tokens[block]
@@ -291,6 +355,7 @@ class HeadingFinder:
             section=section,
             list_indent=indent,
             list_marker=marker,
+            lead=heading.lead,
         )
 
     def _bullet_fields(self, block: int) -> tuple[list[Field], int, str]:

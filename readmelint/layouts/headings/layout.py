@@ -8,6 +8,7 @@ from typing import Any
 from readmelint.errors import ConfigError
 from readmelint.layouts.headings.check import RULES, check
 from readmelint.layouts.headings.find import NAME, HeadingFinder, headed
+from readmelint.layouts.headings.lead import HEADING_PATTERN, LEAD_PATTERN, configure_patterns
 from readmelint.layouts.headings.new import add
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
@@ -16,7 +17,7 @@ from readmelint.layouts.headings.style import BLANK_AFTER_HEADING
 from readmelint.model import Document
 from readmelint.schema import Schema
 
-CONFIG = frozenset({"entry-levels", BLANK_AFTER_HEADING})
+CONFIG = frozenset({"entry-levels", BLANK_AFTER_HEADING, HEADING_PATTERN, LEAD_PATTERN})
 
 __all__ = [
     "CONFIG",
@@ -44,7 +45,7 @@ def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool
         or not all(isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 6 for x in levels)
     ):
         raise ConfigError(f"{name}: entry-levels must be a heading level 1-6 or a list of them")
-    options = {}
+    options: dict[str, object] = dict(configure_patterns(table, schema, name))
     if BLANK_AFTER_HEADING in table:
         blank = table[BLANK_AFTER_HEADING]
         if not isinstance(blank, bool):

@@ -15,6 +15,7 @@ from readmelint.canonical.order import order_entries
 from readmelint.layouts import Reparse
 from readmelint.layouts.headings.find import BULLETS, headed
 from readmelint.layouts.headings.kept import leaves_as_is, reads_by_position
+from readmelint.layouts.headings.lead import lead_lines
 from readmelint.layouts.headings.render import render_entry
 from readmelint.layouts.headings.runs import (
     PLACEHOLDER_FIELD,
@@ -265,6 +266,7 @@ def _first_rendering(
     settled = lines == original or (
         _apart(after)
         and entry.form is BULLETS
+        and not lead_lines(document, entry)
         and (is_plain(entry) or items_keep_their_lines(document, entry, chosen))
     )
     return chosen, lines, settled

@@ -5,6 +5,7 @@ from __future__ import annotations
 from readmelint.canonical.labels import FILE_STYLE, LabelStyles, canonical_label, kept_as_written
 from readmelint.canonical.order import field_order
 from readmelint.layouts.headings.find import BULLETS, needs_blank_after_heading
+from readmelint.layouts.headings.lead import lead_lines
 from readmelint.layouts.headings.style import ListStyle, item_prefix
 from readmelint.model import Document, Entry, Field
 from readmelint.schema import Schema
@@ -29,7 +30,10 @@ def render_entry(
     # a blank line it may join the list of the entry that now comes before it.
     out[0] = out[0].lstrip(" \t")
     fields = list(entry.fields) if style.keep_order else field_order(entry, schema)
-    if blank_after_heading or needs_blank_after_heading(entry):
+    lead = lead_lines(document, entry)
+    if lead:  # the lines its lead patterns read, and the blank lines below, as they are
+        out.extend(strip_newline(lines[i - 1]) for i in lead)
+    elif blank_after_heading or needs_blank_after_heading(entry):
         out.append("")
     if entry.form is BULLETS:
         for field in fields:

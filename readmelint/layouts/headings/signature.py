@@ -7,6 +7,7 @@ from itertools import dropwhile
 
 from readmelint.entries import shared_values
 from readmelint.layouts.headings.find import LINES
+from readmelint.layouts.headings.lead import lead_lines
 from readmelint.model import Document, Entry
 from readmelint.source import strip_newline
 
@@ -60,4 +61,8 @@ def entry_signature(document: Document, entry: Entry) -> tuple[object, ...]:
     )
     heading = entry.heading_source.strip()
     shared = shared_values(entry)
-    return (entry.section, preamble, heading, tuple(sorted(fields, key=repr)), tail, shared)
+    # What its patterns read, and the lines they read it from (kept as they are).
+    lead = tuple((field.key, field.value) for field in entry.lead)
+    kept = tuple(strip_newline(document.lines[i - 1]) for i in lead_lines(document, entry))
+    fields_and_lead = (tuple(sorted(fields, key=repr)), lead, kept)
+    return (entry.section, preamble, heading, fields_and_lead, tail, shared)

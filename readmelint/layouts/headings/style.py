@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from readmelint.canonical.order import field_order
 from readmelint.layouts.headings.find import BULLETS, headed, needs_blank_after_heading
+from readmelint.layouts.headings.lead import lead_lines
 from readmelint.model import Document, Entry
 from readmelint.schema import Schema
 from readmelint.settings import Settings
@@ -62,15 +63,15 @@ def document_blank_after_heading(document: Document, settings: Settings) -> bool
     """Whether a blank line goes between each heading and its fields: as the settings
     pin it, else as most entries write it.
 
-    Entries whose form needs one (a bold title over paragraphs) tell nothing; a tie
-    goes to none.
+    Entries whose form needs one (a bold title over paragraphs) or that have a lead
+    (lines read by patterns, kept as they are) tell nothing; a tie goes to none.
     """
     pinned = settings.options.get(BLANK_AFTER_HEADING)
     if isinstance(pinned, bool):
         return pinned
     with_blank = without = 0
     for entry in headed(document):
-        if not entry.fields or needs_blank_after_heading(entry):
+        if not entry.fields or needs_blank_after_heading(entry) or lead_lines(document, entry):
             continue
         gap = [
             document.lines[n - 1]

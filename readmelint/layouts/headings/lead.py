@@ -1,0 +1,113 @@
+"""What a headed entry's patterns read: its heading, and the paragraphs between the heading
+and its fields block (an italic author line, a one-line summary).
+
+``heading-pattern`` reads an entry heading's text with the first of its patterns that
+matches it (``[{...}] [{title}]({paper})``: the entry's title is then the paper's title, not
+the markup around it). With ``lead-pattern``, paragraphs without a label may come between
+an entry heading and its fields block; each is read by the first lead pattern that matches
+it. Patterns have the item patterns' grammar (see :mod:`readmelint.pattern`). A heading
+or paragraph that no pattern reads is the entry's still, as a field without a key, and is
+reported. ``fix`` moves these lines with their entry and never rewrites them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from readmelint.errors import ConfigError
+from readmelint.model import Document, Entry, Field, Span
+from readmelint.schema import Schema
+from readmelint.source import Lines, is_blank, strip_newline
+
+if TYPE_CHECKING:
+    from readmelint.pattern import Pattern
+
+HEADING_PATTERN = "heading-pattern"
+LEAD_PATTERN = "lead-pattern"
+
+
+def configure_patterns(
+    table: Mapping[str, object], schema: Schema, name: str
+) -> dict[str, tuple[Pattern, ...]]:
+    """The settings' heading and lead patterns, compiled (only those it gives)."""
+    return {
+        key: _compile(table[key], key, schema, name)
+        for key in (HEADING_PATTERN, LEAD_PATTERN)
+        if key in table
+    }
+
+
+def _compile(value: object, key: str, schema: Schema, name: str) -> tuple[Pattern, ...]:
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        raise ConfigError(f"{name}: {key} must be a pattern or a list of patterns")
+    from readmelint.pattern import PatternError, Shape, compile_pattern  # kept off start-up
+
+    keys = [spec.key for spec in schema.fields]
+    shapes = {
+        spec.key: Shape(spec.date_format.regex(), f"a date written {spec.date_format.spelling}")
+        for spec in schema.fields
+        if spec.date_format
+    }
+    compiled = []
+    for text in texts:
+        try:
+            compiled.append(compile_pattern(text, keys, shapes))
+        except PatternError as error:
+            raise ConfigError(f"{name}: {key} {text!r}: {error}") from None
+    return tuple(compiled)
+
+
+def read_source(
+    patterns: Sequence[Pattern],
+    lines: Lines,
+    pieces: Sequence[tuple[int, int, int]],
+    schema: Schema,
+) -> tuple[Field, ...]:
+    """The fields the first of ``patterns`` that matches reads from ``pieces``: (line,
+    first column, end column) each, 0-based, joined by line ends. Read by none, the
+    whole is one field without a key (its end column aside)."""
+    texts, starts = [], []
+    offset = 0
+    for line, start, end in pieces:
+        starts.append(offset)
+        texts.append(strip_newline(lines[line])[start:end])
+        offset += len(texts[-1]) + 1
+    source = "\n".join(texts)
+
+    def where(at: int) -> tuple[int, int]:
+        """The line and column (1-based) of an offset into ``source``."""
+        index = max(i for i, start in enumerate(starts) if start <= at)
+        return pieces[index][0] + 1, pieces[index][1] + at - starts[index] + 1
+
+    for pattern in patterns:
+        match = pattern.match(source)
+        if match is None:
+            continue
+        fields = []
+        for key, (start, end) in sorted(match.fields.items(), key=lambda pair: pair[1]):
+            (first, column), (last, end_column) = where(start), where(end)
+            spec = schema.spec(key)
+            fields.append(
+                Field(
+                    spec.title if spec else key,
+                    key,
+                    Span(first, last),
+                    column,
+                    "",
+                    lines,
+                    end_column,
+                )
+            )
+        return tuple(fields)
+    first, column = where(len(source) - len(source.lstrip()))
+    return (Field(None, None, Span(first, pieces[-1][0] + 1), column, "", lines),)
+
+
+def lead_lines(document: Document, entry: Entry) -> range:
+    """The lines (1-based) between the entry's heading and its first field, where any is
+    not blank: what lead patterns read, kept as they are (and the blank lines below)."""
+    first = min((field.span.start for field in entry.fields), default=entry.line + 1)
+    between = range(entry.line + 1, first)
+    return between if any(not is_blank(document.lines[n - 1]) for n in between) else range(0)
