@@ -118,7 +118,11 @@ EVERY_LAYOUT = dataclasses.replace(
     options={
         **_ITEMS.options,
         **configure_patterns(
-            {"heading-pattern": "[{title}]({paper})", "lead-pattern": ["*{authors}*", "({venue})"]},
+            {
+                "heading-pattern": "[{title}]({paper})",
+                "lead-pattern": ["*{authors}*", "({venue})"],
+                "field-pattern": ["*{authors}*", "`{date}`", "{title} [[pdf]]({paper})"],
+            },
             _ITEMS.schema,
             "EVERY_LAYOUT",
         ),

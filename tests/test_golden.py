@@ -4,9 +4,11 @@
 ``golden/`` holds the headings layout, ``golden_tables/`` the table layout,
 ``golden_items/`` the items layout, ``golden_bold_titles/`` bold titles over their
 fields (labels in two languages, full-width colons) and a schema whose field titles are
-the labels, ``golden_lead/`` headings and the lines under them read by patterns; a
-folder inside one with a config of its own holds a shape that needs other
-settings (``golden_items/venues/``: two-digit years, separators). After an intended change
+the labels, ``golden_lead/`` headings and the lines under them read by patterns,
+``golden_positional/`` bullets without labels read by patterns; a folder inside one with
+a config of its own holds a shape that needs other settings (``golden_items/venues/``:
+two-digit years, separators; ``golden_positional/by-position/``: each bullet read by the
+pattern at its place). After an intended change
 to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
 review the diff.
 """
@@ -42,6 +44,8 @@ def test_every_golden_folder_has_cases() -> None:
         "golden_items",
         "golden_items/venues",
         "golden_lead",
+        "golden_positional",
+        "golden_positional/by-position",
         "golden_tables",
     }
     assert len(CASES) >= 15

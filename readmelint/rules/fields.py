@@ -107,8 +107,8 @@ RL009 = Rule(
     "unlabelled-item",
     "An item in an entry's field list has no bold label (or no pattern reads it).",
     "Give it a label, or move it out of the list. `fix` keeps it after the known fields. "
-    "With `heading-pattern` or `lead-pattern`, a heading or a paragraph above the fields "
-    "that no pattern reads is reported too.",
+    "With `heading-pattern`, `lead-pattern` or `field-pattern`, a heading, a paragraph "
+    "above the fields or an item without a label that no pattern reads is reported too.",
     GOOD + "- see also LaVIT\n",
     GOOD,
     failing_line=9,
@@ -132,6 +132,8 @@ RULES = (RL001, RL002, RL003, RL004, RL005, RL006, RL007, RL008, RL009, RL010)
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, schema = context.path, context.document, context.settings.schema
     validator = schema.validator_for(document.references)
+    # An item without a label was offered to the settings' field patterns.
+    patterned = "field-pattern" in context.settings.options
     shared: set[Diagnostic] = set()
     for entry in document.entries:
         if is_template_stub(entry):
@@ -142,7 +144,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 f"template stub: {entry.form.stub} empty; fill it in or delete it",
             )
             continue
-        for diagnostic in _entry_diagnostics(path, entry, schema, validator):
+        for diagnostic in _entry_diagnostics(path, entry, schema, validator, patterned):
             if diagnostic.line not in entry.span:
                 # Of a field several entries share: reported once.
                 if diagnostic in shared:
@@ -200,8 +202,13 @@ def _field_problem(keyword: str, value: object) -> _FieldProblem | None:
     return _KEYWORDS.get((keyword, value)) if isinstance(value, str) else None
 
 
-def _unlabelled(entry: Entry, field: Field) -> str:
+def _unlabelled(entry: Entry, field: Field, patterned: bool) -> str:
     if not any(field is lead for lead in entry.lead):
+        if patterned:
+            return (
+                "no field-pattern reads this item; write it as one of them reads it, "
+                "or give it a label"
+            )
         return "list item has no label; write it as `**Label:** value`"
     if field.span.start == entry.line:
         return "no heading-pattern reads this heading; write it as one of them reads it"
@@ -211,13 +218,15 @@ def _unlabelled(entry: Entry, field: Field) -> str:
 
 
 def _entry_diagnostics(
-    path: str, entry: Entry, schema: Schema, validator: Validator
+    path: str, entry: Entry, schema: Schema, validator: Validator, patterned: bool
 ) -> Iterator[Diagnostic]:
     fields: dict[str, str] = {}
     first: dict[str, Field] = {}
     for field in entry.every_field:
         if field.key is None:
-            yield RL009.at(path, field.span.start, field.column, _unlabelled(entry, field))
+            yield RL009.at(
+                path, field.span.start, field.column, _unlabelled(entry, field, patterned)
+            )
         elif field.key in fields:
             yield RL008.at(
                 path,

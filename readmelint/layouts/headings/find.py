@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, split_label
 from readmelint.layouts import Around
-from readmelint.layouts.headings.lead import HEADING_PATTERN, LEAD_PATTERN, read_source
+from readmelint.layouts.headings.lead import (
+    FIELD_PATTERN,
+    HEADING_PATTERN,
+    LEAD_PATTERN,
+    field_patterns_at,
+    item_fields,
+    read_source,
+)
 from readmelint.markdown import heading_title, item_content, parse_inline
 from readmelint.model import Document, Entry, Field, Form, Span
 from readmelint.settings import Settings
@@ -112,6 +119,9 @@ class HeadingFinder:
         self.by_position = settings.schema.by_position
         self.heading_patterns = settings.options.get(HEADING_PATTERN, ())
         self.lead_patterns = settings.options.get(LEAD_PATTERN, ())
+        self.options = settings.options
+        self.field_patterns = settings.options.get(FIELD_PATTERN, ())
+        self.more_fields: list[Field] = []  # what field patterns read besides each item's first
         self.lead_paragraphs: set[int] = set()  # their first lines (0-based): no titles
         self.tokens: Sequence[Token] = []  # the chunk being read
         self.headings: list[_Heading] = []
@@ -136,6 +146,7 @@ class HeadingFinder:
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
             heading.lead = self._read_heading(heading) + self._lead(heading.index + 3, block)
+            heading.lead += tuple(self.more_fields)
             title = next((f for f in heading.lead if f.key == "title"), None)
             if title is not None:
                 heading.text = heading_title(title.value)
@@ -216,6 +227,7 @@ class HeadingFinder:
             heading.text = self._heading_text(heading)
             heading.first_line = self._preamble_start(heading)
             heading.body = self._body(block)
+            heading.lead = tuple(self.more_fields)
             if heading.body[3] is BULLETS or self._names_field(block):
                 self.headings.append(heading)
         self.tokens = []
@@ -297,7 +309,10 @@ class HeadingFinder:
                 and first_child.map is not None
                 and first_item.map is not None
                 and first_child.map[0] == first_item.map[0]
-                and split_label(self._item_content(first_item)[1], self.known) is not None
+                and (
+                    split_label(self._item_content(first_item)[1], self.known) is not None
+                    or self._read_by_field_pattern(first_item)
+                )
             ):
                 return block
         elif token.type == "paragraph_open" and split_label(
@@ -317,6 +332,7 @@ class HeadingFinder:
         return content_at, line[content_at:]
 
     def _body(self, block: int) -> tuple[list[Field], int, str, Form]:
+        self.more_fields = []
         if self.tokens[block].type == "bullet_list_open":
             fields, indent, marker = self._bullet_fields(block)
             return fields, indent, marker, BULLETS
@@ -363,6 +379,7 @@ class HeadingFinder:
         index = block + 1
         indent = -1
         marker = "-"
+        without_label = 0  # items so far: by position, the nth of them is the nth pattern's
         while self.tokens[index].type != "bullet_list_close" or self.tokens[index].level != 0:
             item = self.tokens[index]
             index += 1
@@ -385,8 +402,33 @@ class HeadingFinder:
             while last > item.map[0] and is_blank(self.lines[last]):
                 last -= 1
             field = self._field(label, content, content_at, item.map[0], last)
+            without_label += label is None
+            if label is None and self.field_patterns and first_child.type == "paragraph_open":
+                patterns = field_patterns_at(self.options, without_label)
+                read = read_source(patterns, self.lines, self._item_pieces(item, last), self.schema)
+                field, more = item_fields(read, item.map[0] + 1, last + 1, content_at + 1)
+                self.more_fields += more
             fields.append(self._by_position(field, len(fields) + 1))
         return fields, max(indent, 0), marker
+
+    def _item_pieces(self, item: Token, last: int) -> list[tuple[int, int, int]]:
+        """An item's lines (0-based, to ``last``) as :func:`read_source` reads them."""
+        assert item.map is not None
+        content_at, content = self._item_content(item)
+        first = (item.map[0], content_at, content_at + len(content))
+        return [first, *((n, 0, len(self._line(n))) for n in range(item.map[0] + 1, last + 1))]
+
+    def _read_by_field_pattern(self, item: Token) -> bool:
+        """Whether a field pattern reads the item."""
+        if not self.field_patterns:
+            return False
+        assert item.map is not None
+        last = item.map[1] - 1
+        while last > item.map[0] and is_blank(self.lines[last]):
+            last -= 1
+        pieces = self._item_pieces(item, last)
+        patterns = field_patterns_at(self.options, 1)
+        return read_source(patterns, self.lines, pieces, self.schema)[0].key is not None
 
     def _by_position(self, field: Field, position: int) -> Field:
         """An unlabelled field line read as the field the schema places there (x-position)."""

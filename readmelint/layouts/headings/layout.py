@@ -8,7 +8,13 @@ from typing import Any
 from readmelint.errors import ConfigError
 from readmelint.layouts.headings.check import RULES, check
 from readmelint.layouts.headings.find import NAME, HeadingFinder, headed
-from readmelint.layouts.headings.lead import HEADING_PATTERN, LEAD_PATTERN, configure_patterns
+from readmelint.layouts.headings.lead import (
+    FIELD_PATTERN,
+    FIELD_PATTERN_BY,
+    HEADING_PATTERN,
+    LEAD_PATTERN,
+    configure_patterns,
+)
 from readmelint.layouts.headings.new import add
 from readmelint.layouts.headings.plan import plan
 from readmelint.layouts.headings.runs import runs_of
@@ -17,7 +23,16 @@ from readmelint.layouts.headings.style import BLANK_AFTER_HEADING
 from readmelint.model import Document
 from readmelint.schema import Schema
 
-CONFIG = frozenset({"entry-levels", BLANK_AFTER_HEADING, HEADING_PATTERN, LEAD_PATTERN})
+CONFIG = frozenset(
+    {
+        "entry-levels",
+        BLANK_AFTER_HEADING,
+        HEADING_PATTERN,
+        LEAD_PATTERN,
+        FIELD_PATTERN,
+        FIELD_PATTERN_BY,
+    }
+)
 
 __all__ = [
     "CONFIG",

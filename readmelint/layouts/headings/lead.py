@@ -5,15 +5,21 @@ and its fields block (an italic author line, a one-line summary).
 matches it (``[{...}] [{title}]({paper})``: the entry's title is then the paper's title, not
 the markup around it). With ``lead-pattern``, paragraphs without a label may come between
 an entry heading and its fields block; each is read by the first lead pattern that matches
-it. Patterns have the item patterns' grammar (see :mod:`readmelint.pattern`). A heading
-or paragraph that no pattern reads is the entry's still, as a field without a key, and is
-reported. ``fix`` moves these lines with their entry and never rewrites them.
+it. With ``field-pattern``, an item without a label in an entry's field list is read by
+the first field pattern that matches it (``- *{authors}*``, `` - `{date}` ``), or with
+``field-pattern-by = "position"`` by the pattern at its place only (the second item
+without a label by the second pattern), and a list whose first item a pattern reads is a
+fields block. Patterns have the item patterns' grammar (see
+:mod:`readmelint.pattern`). A heading, paragraph or item that no pattern reads is the
+entry's still, as a field without a key, and is reported. ``fix`` moves these lines with
+their entry and never rewrites them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from readmelint.errors import ConfigError
 from readmelint.model import Document, Entry, Field, Span
@@ -25,17 +31,39 @@ if TYPE_CHECKING:
 
 HEADING_PATTERN = "heading-pattern"
 LEAD_PATTERN = "lead-pattern"
+FIELD_PATTERN = "field-pattern"
+FIELD_PATTERN_BY = "field-pattern-by"
+BY_POSITION = "position"
+BY_FIRST_MATCH = "first-match"
 
 
-def configure_patterns(
-    table: Mapping[str, object], schema: Schema, name: str
-) -> dict[str, tuple[Pattern, ...]]:
-    """The settings' heading and lead patterns, compiled (only those it gives)."""
-    return {
+def configure_patterns(table: Mapping[str, object], schema: Schema, name: str) -> dict[str, Any]:
+    """The settings' heading, lead and field patterns, compiled (only those it gives), and
+    how field patterns are chosen (``field-pattern-by``, when it is "position")."""
+    options: dict[str, Any] = {
         key: _compile(table[key], key, schema, name)
-        for key in (HEADING_PATTERN, LEAD_PATTERN)
+        for key in (HEADING_PATTERN, LEAD_PATTERN, FIELD_PATTERN)
         if key in table
     }
+    by = table.get(FIELD_PATTERN_BY, BY_FIRST_MATCH)
+    if by not in (BY_FIRST_MATCH, BY_POSITION):
+        raise ConfigError(
+            f"{name}: {FIELD_PATTERN_BY} must be {BY_FIRST_MATCH!r} (each item read by the "
+            f"first field pattern that reads it) or {BY_POSITION!r} (the nth item without a "
+            "label by the nth)"
+        )
+    if by == BY_POSITION:
+        options[FIELD_PATTERN_BY] = BY_POSITION
+    return options
+
+
+def field_patterns_at(options: Mapping[str, Any], position: int) -> tuple[Pattern, ...]:
+    """The field patterns that may read the item without a label at ``position`` (1-based,
+    among the list's items without a label)."""
+    patterns: tuple[Pattern, ...] = options.get(FIELD_PATTERN, ())
+    if options.get(FIELD_PATTERN_BY) != BY_POSITION:
+        return patterns
+    return patterns[position - 1 : position]
 
 
 def _compile(value: object, key: str, schema: Schema, name: str) -> tuple[Pattern, ...]:
@@ -111,3 +139,19 @@ def lead_lines(document: Document, entry: Entry) -> range:
     first = min((field.span.start for field in entry.fields), default=entry.line + 1)
     between = range(entry.line + 1, first)
     return between if any(not is_blank(document.lines[n - 1]) for n in between) else range(0)
+
+
+def item_fields(
+    read: tuple[Field, ...], first: int, last: int, content: int
+) -> tuple[Field, tuple[Field, ...]]:
+    """An item's field (what fix writes as the item: its first field, from its first line
+    to its last) and the other fields a pattern read from it (``read``). ``first``,
+    ``last``: its lines; ``content``: the column its content starts at (1-based). A first
+    field that does not span the item whole (the pattern's text goes on over lines after
+    it) holds the item's text to its end."""
+    head = read[0]
+    if head.key is None or (head.span.start, head.span.end) == (first, last):
+        # No label: fix writes the item as it is, never `**Label:**` before it.
+        return replace(head, label=None), read[1:]
+    column = head.column if head.span.start == first else content
+    return Field(None, head.key, Span(first, last), column, "", head.lines), read[1:]
