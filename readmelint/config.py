@@ -25,6 +25,7 @@ _KEYS = {
     "add",
     "cache",
     "cache-dir",
+    "date-from-heading",
     "schema",
     "layout",
     "sort",
@@ -112,6 +113,7 @@ def config_from_table(
             select=_codes(table.get("select", []), "select", name),
             ignore=_codes(table.get("ignore", []), "ignore", name),
             options=own,
+            heading_dates=_heading_dates(table.get("date-from-heading", []), schema, name),
             **options,
         ),
         exclude=tuple(_strings(table.get("exclude", []), "exclude", name)),
@@ -151,6 +153,25 @@ def _sort(value: object, schema: Schema, name: str) -> Sort | bool:
     if order not in ("descending", "ascending"):
         raise ConfigError(f'{name}: sort.order must be "descending" or "ascending"')
     return Sort(key, descending=order == "descending")
+
+
+def _heading_dates(value: object, schema: Schema, name: str) -> tuple[str, ...]:
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(item, str) for item in names):
+        raise ConfigError(
+            f'{name}: date-from-heading must be a date field or a list of them, like "Date"'
+        )
+    keys = []
+    for field_name in names:
+        spec = schema.spec(schema.key_of(field_name))
+        if spec is None or spec.date_format is None:
+            dated = [s.title for s in schema.fields if s.date_format is not None]
+            raise ConfigError(
+                f"{name}: date-from-heading {field_name!r} is not a date field of the schema "
+                f"(date fields: {', '.join(dated) or 'none'})"
+            )
+        keys.append(spec.key)
+    return tuple(keys)
 
 
 def known_codes(values: Iterable[str]) -> frozenset[str]:
@@ -252,6 +273,7 @@ def describe(config: Config, file: Path, excluded: bool) -> str:
         if settings.sort is None:
             sorting += "   # the schema's first date field"
     label = settings.label_style
+    from_headings = [spec.title for spec in schema.fields if spec.key in settings.heading_dates]
     lines += [
         f"entry-levels = {value(settings.entry_levels)}",
         f"layout = {value(settings.layouts)}",
@@ -262,6 +284,7 @@ def describe(config: Config, file: Path, excluded: bool) -> str:
         f"item = {value([pattern.text for pattern in settings.item_patterns])}",
         f"item-fields = {value(settings.item_fields)}",
         f"sort = {sorting}",
+        *([f"date-from-heading = {value(from_headings)}"] if from_headings else []),
         f"select = {value(sorted(settings.select))}",
         f"ignore = {value(sorted(settings.ignore))}",
         f"exclude = {value(config.exclude)}",

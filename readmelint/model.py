@@ -99,8 +99,9 @@ class Entry:
     heading and the fields (an author line): they move with it, written as they are.
     ``shared`` are fields
     whose text lies outside it, on lines several entries share (a digest's date,
-    written once in the heading above its papers): they never move and are never
-    written into an entry, but are validated and exported as the entry's own.
+    written once in the heading above its papers), nearest first: they never move and are
+    never written into an entry, but are validated and exported as the entry's own where
+    it has no field of that key (see :mod:`readmelint.heading_dates`).
     """
 
     heading: str
@@ -136,10 +137,19 @@ class Entry:
 
     @property
     def every_field(self) -> tuple[Field, ...]:
-        """What its patterns read, its own fields, then the shared ones: what it holds, as
-        the schema sees it."""
-        if self.lead or self.shared:
-            return self.lead + self.fields + self.shared
+        """What its patterns read, its own fields, then the shared ones it has none of its
+        own for (the nearest of each key): what it holds, as the schema sees it."""
+        if self.shared:
+            own = self.lead + self.fields
+            keys = {field.key for field in own}
+            shared = []
+            for field in self.shared:
+                if field.key not in keys:
+                    keys.add(field.key)
+                    shared.append(field)
+            return own + tuple(shared)
+        if self.lead:
+            return self.lead + self.fields
         return self.fields
 
 

@@ -222,6 +222,7 @@ class _Builder:
 
     def __init__(self, lines: Lines, settings: Settings):
         self.lines = lines
+        self.settings = settings
         self.marks = WhitespaceMarks(lines)
         self.finders: list[tuple[str, Finder]] = [
             (name, layout.find(lines, settings, self.marks))
@@ -286,12 +287,18 @@ class _Builder:
         found: dict[str, Found] = {}
         titles: set[int] = set()
         taken: list[tuple[int, int]] = []
+        dates = None
+        if self.settings.heading_dates:
+            from readmelint.heading_dates import HeadingDates  # opt-in: kept off start-up
+
+            top = [heading for heading, _ in self.top_headings]
+            dates = HeadingDates(self.lines, top, self.settings.schema, self.settings.heading_dates)
         for name, finder in self.finders:
             sections = [
                 heading.line for heading, _ in self.top_headings if heading.line not in titles
             ]
             blocks = sorted([*taken, *([(toc.span.start, toc.span.end)] if toc else [])])
-            found[name] = finder.build(Around(sections, blocks))
+            found[name] = finder.build(Around(sections, blocks, dates))
             titles |= found[name].titles
             own = found[name].blocks
             if toc is not None and any(start <= toc.span.start <= end for start, end in own):

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from readmelint.heading_dates import entry_date
 from readmelint.markdown import parse_inline
 from readmelint.model import Diagnostic, Document, Entry
 from readmelint.papers import title_of
@@ -87,12 +88,16 @@ def records(
                 key = f"{item.key or UNLABELLED}_{repeat}"
             fields[key] = item.value
             spec = schema.spec(item.key)
-            read = spec.date_of(item.value) if spec is not None else None
+            read = None
+            if spec is not None:
+                # (A date may take its year from a heading: see readmelint.heading_dates.)
+                shared = entry.shared and repeat == 1 and spec.date_format is not None
+                read = entry_date(entry, spec) if shared else spec.date_of(item.value)
             if read is not None:
                 iso_dates[key] = str(read)
         date = None
         if dated is not None and dated.key in fields:
-            found = dated.date_of(fields[dated.key])
+            found = entry_date(entry, dated)
             date = (found.year, found.month, found.day) if found else None
         first = bisect_right(lines, entry.span.start - 1)
         last = bisect_right(lines, entry.span.end)

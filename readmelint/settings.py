@@ -60,6 +60,9 @@ class Settings:
     item_patterns: tuple[Pattern, ...] = ()
     # Where an item keeps its fields: "pattern" (read by item_patterns) or "sub-items".
     item_fields: str = "pattern"
+    # Date fields an entry takes from the nearest heading above it whose text is a date
+    # (``date-from-heading``; see :mod:`readmelint.heading_dates`), by key.
+    heading_dates: tuple[str, ...] = ()
     # A layout's own settings that no field above names, by configuration key (see
     # EntryLayout.configure in readmelint.layouts).
     options: Mapping[str, Any] = field(default_factory=dict)

@@ -110,11 +110,13 @@ CLEAN = BROKEN.replace("2024-13-01", "2024-12-01").replace(
 
 # Every layout read at once, items by the golden item patterns and tables by their
 # schema's titles (Title, Year, Authors, Paper, Venue, Date), headings and the lines under
-# them by patterns too: what the fuzzer tries each input with too, beside the defaults.
+# them by patterns too, and both dates taken from the headings above where an entry has
+# none (date-from-heading): what the fuzzer tries each input with too, beside the defaults.
 _ITEMS = load_config(ROOT / "tests" / "golden_items" / ".readmelint.toml").settings
 EVERY_LAYOUT = dataclasses.replace(
     _ITEMS,
     layouts=("headings", "table", "items"),
+    heading_dates=("year", "date"),
     options={
         **_ITEMS.options,
         **configure_patterns(

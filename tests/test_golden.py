@@ -5,11 +5,11 @@
 ``golden_items/`` the items layout, ``golden_bold_titles/`` bold titles over their
 fields (labels in two languages, full-width colons) and a schema whose field titles are
 the labels, ``golden_lead/`` headings and the lines under them read by patterns,
-``golden_positional/`` bullets without labels read by patterns; a folder inside one with
-a config of its own holds a shape that needs other settings (``golden_items/venues/``:
-two-digit years, separators; ``golden_positional/by-position/``: each bullet read by the
-pattern at its place). After an intended change
-to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
+``golden_positional/`` bullets without labels read by patterns, ``golden_digest/`` papers
+that take their date from the heading above them (``date-from-heading``); a folder inside
+one with a config of its own holds a shape that needs other settings
+(``golden_items/venues/``: two-digit years, separators; ``golden_positional/by-position/``:
+each bullet read by the pattern at its place). After an intended change to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
 review the diff.
 """
 
@@ -41,6 +41,7 @@ def test_every_golden_folder_has_cases() -> None:
     assert {folder.relative_to(tests).as_posix() for folder, _ in golden_folders()} == {
         "golden",
         "golden_bold_titles",
+        "golden_digest",
         "golden_items",
         "golden_items/venues",
         "golden_lead",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from readmelint.heading_dates import entry_date
 from readmelint.model import Document, Entry, Field
 from readmelint.schema import Schema
 from readmelint.settings import Settings, Sort, Unsorted
@@ -29,10 +30,9 @@ def field_order(entry: Entry, schema: Schema) -> list[Field]:
 
 def sort_key(entry: Entry, sort: Sort, schema: Schema) -> tuple[int, int, int] | None:
     spec = schema.spec(sort.key)
-    field = entry.field(sort.key)
-    if spec is None or field is None:
+    if spec is None:
         return None
-    date = spec.date_of(field.value)
+    date = entry_date(entry, spec)
     return date.sort_key if date is not None else None
 
 

@@ -18,13 +18,15 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from readmelint.heading_dates import Groups, HeadingDates
     from readmelint.layouts.adding import Insertion, NewEntry
-    from readmelint.model import Diagnostic, Document, Entry, Found
+    from readmelint.model import Diagnostic, Document, Entry, Field, Found
     from readmelint.output import Block
     from readmelint.rules.base import Context, Rule
     from readmelint.schema import Schema
@@ -48,11 +50,13 @@ class Around:
     ``sections``: the first line of each section heading (a top-level heading that no
     layout before it read as an entry's), in order. ``taken``: the blocks (first and
     last line, inclusive) that the entries of the layouts before it, and the table of
-    contents, hold, in order: what lies inside them is theirs.
+    contents, hold, in order: what lies inside them is theirs. ``dates``: the fields
+    entries take from the headings above them (``date-from-heading``), if any.
     """
 
     sections: Sequence[int]
     taken: Sequence[tuple[int, int]]
+    dates: HeadingDates | None = None
 
     def section(self, line: int) -> int:
         """The number of section headings at or above ``line``: the section it is in."""
@@ -62,6 +66,16 @@ class Around:
         """Whether ``line`` lies inside a block another layout took."""
         index = bisect_right(self.taken, (line, sys.maxsize)) - 1
         return index >= 0 and self.taken[index][1] >= line
+
+    def shared(self, line: int) -> tuple[Field, ...]:
+        """The fields an entry starting at ``line`` (no heading of its own) takes from the
+        headings above it: its :attr:`~readmelint.model.Entry.shared`."""
+        return self._groups.shared(line) if self.dates is not None else ()
+
+    @cached_property
+    def _groups(self) -> Groups:
+        assert self.dates is not None
+        return self.dates.groups(frozenset(self.sections))
 
 
 class Finder(Protocol):

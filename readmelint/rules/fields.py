@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from readmelint.entries import is_template_stub
+from readmelint.heading_dates import schema_value
 from readmelint.model import Diagnostic, Entry, Field
 from readmelint.rules.base import Context, Rule
 from readmelint.schema import Schema
@@ -238,6 +239,9 @@ def _entry_diagnostics(
         else:
             fields[field.key] = field.value
             first[field.key] = field
+    for field in entry.shared:
+        if first.get(field.key or "") is field:  # a heading's date: the entry's, as written
+            fields[field.key or ""] = schema_value(entry, field, schema.spec(field.key))
     instance: dict[str, Any] = {"fields": fields, "layout": entry.form.layout}
     if entry.heading_source:
         # (A row has no heading, nor an item read by a pattern: their titles are fields.)

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterator
 
 from readmelint.dates import PartialDate
+from readmelint.heading_dates import entry_date
 from readmelint.model import Diagnostic, Document, Entry
 from readmelint.papers import Paper, paper_of
 from readmelint.rules.base import Context, Rule
@@ -61,12 +62,18 @@ def check(context: Context) -> Iterator[Diagnostic]:
     today = settings.today or datetime.date.today()
     dated = [spec for spec in schema.fields if spec.date_format is not None]
     seen: dict[tuple[int, str], Entry] = {}
+    shared: set[Diagnostic] = set()
     for entry in document.entries:
         paper = paper_of(entry, schema)
         if settings.duplicates:
             yield from _duplicates(path, entry, paper, seen, settings.duplicates)
         for spec in dated:
-            yield from _date_problems(path, entry, spec, paper, today)
+            for problem in _date_problems(path, entry, spec, paper, today):
+                if problem.line not in entry.span:  # a heading's date: reported once
+                    if problem in shared:
+                        continue
+                    shared.add(problem)
+                yield problem
 
 
 def dated_after_today(document: Document, settings: Settings) -> bool:
@@ -75,10 +82,7 @@ def dated_after_today(document: Document, settings: Settings) -> bool:
     today = settings.today or datetime.date.today()
     dated = [spec for spec in settings.schema.fields if spec.date_format is not None]
     return any(
-        _after(spec.date_of(field.value), today)
-        for entry in document.entries
-        for spec in dated
-        if (field := entry.field(spec.key)) is not None
+        _after(entry_date(entry, spec), today) for entry in document.entries for spec in dated
     )
 
 
@@ -127,25 +131,29 @@ def _date_problems(
     field = entry.field(spec.key)
     if field is None or spec.date_format is None:
         return
-    parsed = spec.date_of(field.value)
+    parsed = entry_date(entry, spec)
     if parsed is None or parsed.year is None:
         return  # RL003 says so, or a list gives the year elsewhere
     year, month, day = parsed.year, parsed.month, parsed.day
+    # A date the entry takes from a heading is the heading's to report (once: RL303), or
+    # the entry's, at its own line (RL302: its arXiv id disagrees).
+    own = field.span.start in entry.span
+    written = field.value.strip() if own and parsed == spec.date_of(field.value) else str(parsed)
     if _after(parsed, today):
         yield RL303.at(
             path,
             field.span.start,
             field.column,
-            f'"{spec.title}" is {field.value.strip()}, after today ({today.isoformat()})',
+            f'"{spec.title}" is {written}, after today ({today.isoformat()})',
         )
     if spec.arxiv_date and paper.arxiv is not None:
         implied = _arxiv_month(paper.arxiv)
         if implied is not None and not _agrees(implied, year, month, day):
             yield RL302.at(
                 path,
-                field.span.start,
-                field.column,
-                f'"{spec.title}" is {field.value.strip()}, but arXiv {paper.arxiv} was first '
+                field.span.start if own else entry.line,
+                field.column if own else 1,
+                f'"{spec.title}" is {written}, but arXiv {paper.arxiv} was first '
                 f"submitted in {implied[0]:04d}-{implied[1]:02d}",
             )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from readmelint.labels import Label, split_label
@@ -265,6 +265,9 @@ class HeadingFinder:
                     end = headings[later].first_line
                     break
             entries.append(self._entry(heading, heading.body, end, section))
+        if around.dates is not None:  # what entries take from the section headings above
+            groups = around.dates.groups({h.start + 1 for h in headings if h.body is None})
+            entries = [replace(e, shared=groups.shared(e.heading_line, e.level)) for e in entries]
         return Headed(tuple(entries))
 
     def _preamble_start(self, heading: _Heading) -> int:

@@ -143,6 +143,7 @@ class ItemFinder:
         self.only: tuple[str, ...] = settings.options.get(SECTIONS, ())
         self.skip: tuple[str, ...] = settings.options.get(SKIP_SECTIONS, ())
         self.headings: list[tuple[int, int, str]] = []  # line, level, text (casefolded)
+        self.around = Around((), ())  # the rest of the file, once it is read (build)
 
     def add(self, tokens: Sequence[Token], index: int) -> None:
         """The list that opens at ``tokens[index]`` (a top-level one), and those inside it;
@@ -210,6 +211,7 @@ class ItemFinder:
 
     def build(self, around: Around) -> ItemLists:
         """The entry lists, but for those inside another layout's blocks."""
+        self.around = around
         read: dict[int, tuple[Item, ...]] = {}
 
         def section_of(raw: _RawList) -> int:
@@ -280,6 +282,7 @@ class ItemFinder:
                     form=ITEM,
                     section=section,
                     list_marker=raw.marker,
+                    shared=self.around.shared(span.start),
                 )
                 return Item(span, raw.marker, content, entry)
         from readmelint.pattern import best_failure  # (and difflib): kept off start-up
@@ -324,6 +327,7 @@ class ItemFinder:
             form=ITEM,
             section=section,
             list_marker=raw.marker,
+            shared=self.around.shared(span.start),
         )
         return Item(span, raw.marker, content, entry)
 

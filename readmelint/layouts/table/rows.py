@@ -109,7 +109,9 @@ class TableFinder:
             header = self.lines[start]
             if continues or around.holds(start + 1) or _opens_html(header) or _opens_item(header):
                 continue
-            table = read_table(self.lines, start, end, self.schema, around.section(start + 1))
+            table = read_table(
+                self.lines, start, end, self.schema, around.section(start + 1), around
+            )
             if table is not None:
                 found.append(table)
         starts = {table.span.start for table in found}
@@ -205,8 +207,16 @@ def header_key(title: str, schema: Schema | None = None) -> str | None:
     return key or None
 
 
-def read_table(lines: Lines, header: int, end: int, schema: Schema, section: int) -> Table | None:
-    """The entry table on lines ``header`` to ``end`` (0-based, end excluded), if it is one."""
+def read_table(
+    lines: Lines,
+    header: int,
+    end: int,
+    schema: Schema,
+    section: int,
+    around: Around | None = None,
+) -> Table | None:
+    """The entry table on lines ``header`` to ``end`` (0-based, end excluded), if it is one;
+    ``around``: what its rows take from the headings above it."""
     head = split_row(lines[header])
     columns = tuple(
         Column(head.content(index).strip(TRIM), header_key(head.cell(index), schema))
@@ -214,11 +224,20 @@ def read_table(lines: Lines, header: int, end: int, schema: Schema, section: int
     )
     if sum(column.key in schema.order for column in columns) < 2:
         return None
-    rows = tuple(_row_entry(lines, index, columns, section) for index in range(header + 2, end))
+    shared = around.shared(header + 1) if around is not None else ()
+    rows = tuple(
+        _row_entry(lines, index, columns, section, shared) for index in range(header + 2, end)
+    )
     return Table(Span(header + 1, end), columns, rows, section)
 
 
-def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: int) -> Entry:
+def _row_entry(
+    lines: Lines,
+    index: int,
+    columns: tuple[Column, ...],
+    section: int,
+    shared: tuple[Field, ...] = (),
+) -> Entry:
     row = split_row(lines[index])
     fields = []
     for position, column in enumerate(columns[: len(row.cells)]):
@@ -245,6 +264,7 @@ def _row_entry(lines: Lines, index: int, columns: tuple[Column, ...], section: i
         fields=tuple(fields),
         form=ROW,
         section=section,
+        shared=shared,
     )
 
 
