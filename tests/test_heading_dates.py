@@ -20,8 +20,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readmelint.add.insert import add_paper
+from readmelint.add.metadata import Metadata
 from readmelint.check import check_text
 from readmelint.config import config_from_table, describe
+from readmelint.dates import PartialDate
 from readmelint.errors import ConfigError
 from readmelint.export import as_bibtex
 from readmelint.fix import fix_text
@@ -272,6 +275,32 @@ def test_headed_entries_take_the_date_of_a_higher_or_an_equal_heading() -> None:
     assert [d.code for d in missing] == ["RL001", "RL001"]
 
 
+def test_add_writes_no_date_into_a_paper_of_a_group_that_writes_none() -> None:
+    found = Settings(heading_dates=("submission_date",), today=TODAY)
+    paper = Metadata(
+        "New",
+        ("A. Author",),
+        PartialDate(2025, 6, 20),
+        "arXiv",
+        "A model.",
+        "https://arxiv.org/abs/2506.00009",
+        arxiv="2506.00009",
+        source="arXiv:2506.00009",
+    )
+    added = add_paper(HEADED, paper, found, "README.md", "2025-06-20")
+    assert "### New\n- **Paper:** [New](https://arxiv.org/abs/2506.00009)\n" in added.text
+    assert "Submission Date" not in added.text
+    assert added.text.index("### New") < added.text.index("## 2025-06-21")
+    # Where the group's papers write their own dates, the new one does too.
+    dated = HEADED.replace(
+        "- **Accepted:** arXiv\n", "- **Accepted:** arXiv\n- **Submission Date:** 2025-06-20\n"
+    )
+    assert (
+        "- **Submission Date:** 2025-06-20"
+        in add_paper(dated, paper, found, "R", "2025-06-20").text.split("### New")[1]
+    )
+
+
 def test_items_take_the_date_of_the_heading_above_their_list() -> None:
     found = configured(layout=("items",), item="{paper} · {code}")
     text = (
@@ -305,48 +334,61 @@ SPELLINGS = ("{y}-{m:02d}-{d:02d}", "{mon} {d}, {y}", "{y}")
 
 @st.composite
 def digests(draw: st.DrawFn) -> str:
-    """Days in any order, each a heading with a date (some spellings, some years only) over
-    a table whose rows write `MM-DD` or no date, a list, or a heading of no date."""
+    """Days in any order, each a heading with a date (some spellings, some years only), or
+    a heading of no date, over a table whose rows write `MM-DD` or no date, a list, or
+    headed entries (their fields in either order) without a date."""
     out = ["# Digest\n"]
     number = 0
     for _ in range(draw(st.integers(1, 4))):
-        year, month, day = draw(st.integers(2020, 2026)), draw(st.integers(1, 12)), 1
-        day = draw(st.integers(1, 28))
+        date = datetime.date(draw(st.integers(2020, 2026)), draw(st.integers(1, 12)), 1)
+        date = date.replace(day=draw(st.integers(1, 28)))
         spelling = draw(st.sampled_from((*SPELLINGS, "Notes")))
-        mon = datetime.date(year, month, day).strftime("%b")
-        out.append(f"\n{draw(st.sampled_from(('##', '###')))} ")
-        out.append(spelling.format(y=year, m=month, d=day, mon=mon) + "\n\n")
-        kind = draw(st.sampled_from(("table", "dated table", "list")))
+        heading = spelling.format(y=date.year, m=date.month, d=date.day, mon=date.strftime("%b"))
+        out.append(f"\n{draw(st.sampled_from(('##', '###')))} {heading}\n\n")
+        kind = draw(st.sampled_from(("table", "dated table", "list", "headed")))
         rows = draw(st.integers(1, 4))
-        if kind == "list":
-            for _ in range(rows):
-                number += 1
-                out.append(f"- [P{number}](https://example.org/{number}) · c{number}\n")
-            continue
-        dated = kind == "dated table"
-        out.append(("| Date " if dated else "") + "| Paper | Code |\n")
-        out.append(("| --- " if dated else "") + "| --- | --- |\n")
+        if kind == "dated table":
+            out.append("| Date | Paper | Code |\n| --- | --- | --- |\n")
+        elif kind == "table":
+            out.append("| Paper | Code |\n| --- | --- |\n")
         for _ in range(rows):
             number += 1
-            cell = f"| {draw(st.integers(1, 12)):02d}-{draw(st.integers(1, 28)):02d} "
-            out.append(
-                (cell if dated else "") + f"| [P{number}](https://example.org/{number}) | |\n"
-            )
+            paper = f"[P{number}](https://example.org/{number})"
+            if kind == "list":
+                out.append(f"- {paper} · c{number}\n")
+            elif kind == "headed":
+                fields = [f"- **Paper:** {paper}\n", f"- **Code:** c{number}\n"]
+                out.append(f"### P{number}\n" + "".join(draw(st.permutations(fields))) + "\n")
+            else:
+                month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+                out.append(
+                    (f"| {month:02d}-{day:02d} " if kind != "table" else "") + f"| {paper} | |\n"
+                )
     return "".join(out)
 
 
-DIGEST_SETTINGS = configured(layout=("table", "items"), item="{paper} · {code}")
+DIGEST_SETTINGS = configured(layout=("headings", "table", "items"), item="{paper} · {code}")
 
 
-def groups(text: str) -> list[frozenset[str]]:
-    """Each heading's papers (their links), in the order of the headings."""
+def days(text: str) -> tuple[list[frozenset[str]], dict[int, int | None]]:
+    """Each day heading's papers (their links), in the order of the headings; and the year
+    each line takes from the nearest heading that holds it and names one."""
     found: list[set[str]] = []
-    for line in text.splitlines():
-        if line.startswith("#"):
+    years: dict[int, int | None] = {}
+    holding: list[tuple[int, str]] = []  # the day headings that hold the line: level, text
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#") and not line.startswith("### P"):
+            level = len(line) - len(line.lstrip("#"))
+            while holding and holding[-1][0] >= level:
+                holding.pop()
+            holding.append((level, line))
             found.append(set())
-        elif "example.org/" in line and found:
+            continue
+        named = [year for _, heading in holding for year in re.findall("[0-9]{4}", heading)]
+        years[number] = int(named[-1]) if named else None
+        if "example.org/" in line and found:
             found[-1].add(line.split("example.org/")[1].split(")")[0])
-    return [frozenset(group) for group in found]
+    return [frozenset(group) for group in found], years
 
 
 @settings(PROPERTIES, max_examples=30)  # (under a second: each is a whole fix and check)
@@ -354,15 +396,15 @@ def groups(text: str) -> list[frozenset[str]]:
 def test_fix_keeps_every_paper_under_its_heading_and_writes_no_date(text: str) -> None:
     found = DIGEST_SETTINGS
     fixed = fix_text(text, found)
-    assert Counter(fixed.splitlines()) == Counter(text.splitlines())  # rows only move
-    assert groups(fixed) == groups(text)
+    assert Counter(fixed.splitlines()) == Counter(text.splitlines())  # lines only move
+    groups, years = days(text)
+    assert days(fixed)[0] == groups
     assert fix_text(fixed, found) == fixed
     assert (fixed != text) == any(d.fixable for d in check_text(text, found))
     assert not any(d.fixable for d in check_text(fixed, found))
-    # Every paper takes the year of the nearest heading above it that names one.
+    # Every paper takes the year of the nearest heading that holds it and names one.
     for record in records(parse(text, found), found, "README.md"):
-        years = [found for heading in record.sections for found in re.findall("[0-9]{4}", heading)]
-        assert (record.date or (None,))[0] == (int(years[-1]) if years else None)
+        assert (record.date or (None,))[0] == years[record.line]
 
 
 @pytest.mark.skipif(not corpus_lists(), reason="../shared/corpus is absent")

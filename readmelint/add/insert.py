@@ -10,7 +10,7 @@ from. Otherwise :class:`~readmelint.errors.SafetyError`, and nothing is written.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readmelint import toc as contents
 from readmelint.add.fields import new_entry
@@ -71,7 +71,7 @@ def add_paper(
     run = choose(all_runs, section, configured, name)
     if settings.duplicates == "section":
         _refuse_duplicate(metadata, run.entries, settings, name)
-    new = new_entry(metadata, settings.schema, document)
+    new = _without_group_dates(new_entry(metadata, settings.schema, document), run)
     # The new entry goes where the list's own order puts it (oldest first, or last).
     before, neighbour = position(run, new.fields, own_order(document, settings))
     layout = LAYOUTS[run.layout]
@@ -98,6 +98,17 @@ def add_paper(
         old = document.entries if settings.duplicates == "file" else run.entries
         _refuse_rendered_duplicate(metadata, parsed, line, old, settings, name)
     return Added(added, line, insertion.length, tuple(moves), run, new)
+
+
+def _without_group_dates(new: NewEntry, run: Run) -> NewEntry:
+    """``new`` without the fields its run's entries take from the heading above them and
+    never write (a digest's date: ``date-from-heading``): it takes them as they do."""
+    given = {field.key for entry in run.entries for field in entry.shared}
+    given -= {field.key for entry in run.entries for field in (*entry.lead, *entry.fields)}
+    if not given:
+        return new
+    fields = {key: value for key, value in new.fields.items() if key not in given}
+    return replace(new, fields=fields, optional=new.optional - given)
 
 
 def identity(metadata: Metadata) -> set[str]:
