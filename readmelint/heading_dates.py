@@ -104,10 +104,8 @@ class HeadingDates:
             self.fields.append((key, [self._dated(h, formats) for h in headings]))
 
     def _dated(self, heading: Heading, formats: DateFormats) -> _Dated | None:
-        text = _EDGES.sub("", heading_title(heading.source))
-        if not text:
-            return None
-        if formats.parse(text) is None and _NUMERIC.fullmatch(text) is None:
+        text = date_in(heading_title(heading.source))
+        if not text or (formats.parse(text) is None and _NUMERIC.fullmatch(text) is None):
             return None
         line = self.lines[heading.line - 1]
         at = line.find(text)
@@ -170,6 +168,11 @@ class Groups:
                         heading.end_column,
                     )
                 at = dates.parents[at]
+
+
+def date_in(title: str) -> str:
+    """A heading's text (its plain title) as a date would be: what is around it aside."""
+    return _EDGES.sub("", title)
 
 
 def heading_date(field: Field, spec: FieldSpec) -> PartialDate | None:

@@ -29,6 +29,8 @@ from readmelint.errors import ConfigError
 from readmelint.export import as_bibtex
 from readmelint.fix import fix_text
 from readmelint.heading_dates import entry_date
+from readmelint.infer import infer
+from readmelint.infer.write import config_text
 from readmelint.parse import parse
 from readmelint.pattern import compile_pattern
 from readmelint.records import Columns, records
@@ -421,3 +423,15 @@ def test_a_real_digests_rows_are_all_dated() -> None:
     assert stats.years == Counter({2024: 376, 2023: 272})
     assert stats.months["2024-07"] == 27
     assert all(r.iso_dates["date"][:7] == r.sections[-1] for r in read)  # its heading's month
+
+
+def test_init_from_a_digest_infers_the_setting() -> None:
+    """`init --from` on rows that write `MM-DD` under headings that name the year."""
+    config = config_text(infer(YEARS), "README.md")
+    assert (
+        "# Dates: Date writes no year (MM-DD); 4 of 4 dated entries lie under a heading that "
+        'names one (2024).\ndate-from-heading = "Date"\n'
+    ) in config
+    # Dates that write their year, or no heading that names one: nothing to infer.
+    assert "date-from-heading" not in config_text(infer(YEARS.replace("| 12-", "| 2024-12-")), "R")
+    assert "date-from-heading" not in config_text(infer(YEARS.replace("### 20", "### Part ")), "R")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from readmelint.infer import headings, items, subitems, tables
 from readmelint.infer.fields import FieldGuess, infer_fields
+from readmelint.infer.grouped import HeadingDate, infer_heading_date
 from readmelint.infer.model import Guess
 from readmelint.infer.order import Order, infer_order
 from readmelint.infer.walk import Walk, walk
@@ -37,6 +38,8 @@ class Inference:
     style: list[str]  # evidence of the list's own style, for comments
     missed: list[int]  # lines that look like papers that no guess reads
     walk: Walk
+    # The date field whose year the headings give (date-from-heading), if any.
+    heading_date: HeadingDate | None = None
 
     @property
     def entries(self) -> int:
@@ -88,7 +91,8 @@ def infer(text: str) -> Inference:
         {line for guess in guesses for line in guess.missed if line not in read_lines}
         | {line for line in found.paragraph_lines if outside(line)}
     )
-    return Inference(guesses, fields, order, label, style, missed, found)
+    heading_date = infer_heading_date(fields, every, found)
+    return Inference(guesses, fields, order, label, style, missed, found, heading_date)
 
 
 def headed_levels(headed: Guess) -> list[int]:

@@ -46,6 +46,10 @@ def config_text(inference: Inference, name: str) -> str:
                     out.append(f"    # {note}")
                 out.append(f"    {_string(pattern)},")
             out.append("]")
+    if inference.heading_date is not None:
+        out.append("")
+        out.append(f"# Dates: {inference.heading_date.evidence}.")
+        out.append(f"date-from-heading = {_string(inference.heading_date.title)}")
     out.append("")
     order = inference.order
     out.append(f"# Order: {order.evidence}.")
