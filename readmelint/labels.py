@@ -59,6 +59,7 @@ class Label:
     style: LabelStyle = DEFAULT_STYLE
 
 
+@lru_cache(maxsize=4096)  # a list repeats its few labels in every entry
 def normalise(label: str) -> str:
     """The schema key of a label: case, spacing and punctuation drift map to one key.
 

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
     from referencing import Registry
 
+    from readmelint.verdict import Verdict
+
 BUNDLED_SCHEMA_NAME = "paper-notes.schema.json"
 _HTTP_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _LEADING_LINK = re.compile(r"\[[^\[\]\\`<>\r\n]*\]\(([^\s()<>\\`]+)\)")
@@ -133,10 +135,18 @@ class Schema:
 
     @cached_property
     def validator(self) -> Validator:
+        return self.jsonschema_validator({})
+
+    def jsonschema_validator(self, references: Mapping[str, Any]) -> Validator:
+        """jsonschema's validator, reading ``[text][label]`` links with ``references``.
+
+        (Built anew, not by ``evolve``: that picks the class by ``$schema`` and so drops
+        readmelint's own keywords.)
+        """
         from jsonschema import Draft202012Validator, FormatChecker, validators
 
         checker = FormatChecker()
-        checker.checks("markdown-link")(_has_http_link)
+        checker.checks("markdown-link")(partial(has_http_link, references=references or None))
         keywords = {
             "x-date-format": _check_date_format,
             "pattern": _pattern,
@@ -150,21 +160,27 @@ class Schema:
         )
         return validator
 
-    def validator_for(self, references: Mapping[str, Any]) -> Validator:
-        """The validator, reading ``[text][label]`` links with a document's definitions."""
-        if not references:
-            return self.validator
-        from jsonschema import FormatChecker
+    @cached_property
+    def verdict(self) -> Verdict | None:
+        """The compiled yes/no validator, where one gives jsonschema's verdicts."""
+        from readmelint.verdict import compile_verdict
 
-        checker = FormatChecker()
-        checker.checks("markdown-link")(partial(_has_http_link, references=references))
-        evolved: Validator = self.validator.evolve(format_checker=checker)
-        return evolved
+        return compile_verdict(self.document)
+
+    def validation_for(self, references: Mapping[str, Any]) -> Validation:
+        """How to validate a document's entries, reading ``[text][label]`` links with its
+        definitions."""
+        if not references:
+            return Validation(self, self.verdict, {})
+        from readmelint.verdict import compile_verdict
+
+        return Validation(self, compile_verdict(self.document, references), references)
 
     def errors(
         self, instance: Mapping[str, Any], validator: Validator | None = None
     ) -> Iterator[Any]:
-        """``instance``'s errors, by ``validator`` (one of :meth:`validator_for`) if given."""
+        """``instance``'s errors, by jsonschema: by ``validator`` if given (see
+        :class:`Validation`)."""
         from referencing.exceptions import Unresolvable
 
         try:
@@ -179,6 +195,27 @@ class Schema:
                 f"{self.name}: validating an entry recursed without end (a $ref cycle?); "
                 "make every $ref lead to a schema that does not refer back to it"
             ) from None
+
+
+@dataclass(frozen=True)
+class Validation:
+    """A schema's validation of one document's entries: the compiled verdict first, where
+    there is one, and jsonschema for the errors of an entry it finds invalid."""
+
+    schema: Schema
+    verdict: Verdict | None
+    references: Mapping[str, Any]
+
+    @cached_property
+    def validator(self) -> Validator:
+        if not self.references:
+            return self.schema.validator
+        return self.schema.jsonschema_validator(self.references)
+
+    def errors(self, instance: Mapping[str, Any]) -> Iterator[Any]:
+        if self.verdict is not None and self.verdict(instance):
+            return iter(())
+        return self.schema.errors(instance, self.validator)
 
 
 def bundled_schema_text() -> str:
@@ -431,7 +468,7 @@ def _compile_schema_pattern(pattern: str, name: str, where: str) -> None:
     from readmelint.regex import RegexError
 
     try:
-        _search_regex(pattern)
+        schema_regex(pattern)
     except RegexError as error:
         raise SchemaError(
             f"{name}: pattern {pattern!r} at {where.lstrip('/') or '(root)'} is not a regular "
@@ -442,7 +479,7 @@ def _compile_schema_pattern(pattern: str, name: str, where: str) -> None:
 
 
 @lru_cache(maxsize=256)
-def _search_regex(pattern: str) -> Any:
+def schema_regex(pattern: str) -> Any:
     from readmelint.regex import compile_regex
 
     return compile_regex(pattern)
@@ -452,7 +489,7 @@ def _pattern(validator: Any, pattern: str, instance: object, schema: Any) -> Ite
     """jsonschema's ``pattern``, matched by RE2 (see :func:`_check_patterns`)."""
     from jsonschema.exceptions import ValidationError
 
-    if validator.is_type(instance, "string") and not _search_regex(pattern).search(instance):
+    if validator.is_type(instance, "string") and not schema_regex(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -465,7 +502,7 @@ def _pattern_properties(
     assert isinstance(instance, Mapping)
     for pattern, subschema in properties.items():
         for key, value in instance.items():
-            if _search_regex(pattern).search(key):
+            if schema_regex(pattern).search(key):
                 yield from validator.descend(value, subschema, path=key, schema_path=pattern)
 
 
@@ -480,7 +517,7 @@ def _additional_properties(
         return
     assert isinstance(instance, Mapping)
     properties = schema.get("properties", {})
-    patterns = [_search_regex(pattern) for pattern in schema.get("patternProperties", {})]
+    patterns = [schema_regex(pattern) for pattern in schema.get("patternProperties", {})]
     extras = [
         key
         for key in instance
@@ -503,7 +540,7 @@ def _additional_properties(
             )
 
 
-def _has_http_link(instance: object, references: Mapping[str, Any] | None = None) -> bool:
+def has_http_link(instance: object, references: Mapping[str, Any] | None = None) -> bool:
     if not isinstance(instance, str):
         return True
     # Most values start with a plain link, `[title](https://...)`: with no bracket,

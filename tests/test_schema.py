@@ -15,10 +15,10 @@ from readmelint.check import check_text
 from readmelint.errors import SchemaError
 from readmelint.markdown import link_urls
 from readmelint.schema import (
-    _has_http_link,
     build_schema,
     bundled_schema,
     bundled_schema_text,
+    has_http_link,
     load_schema,
 )
 from readmelint.settings import Settings
@@ -160,4 +160,4 @@ LINK_VALUES = st.one_of(
 @example("[`](https://e.org)`")  # a code span around the destination
 def test_the_shortcut_for_a_leading_link_agrees_with_the_parser(value: str) -> None:
     parsed = any(re.fullmatch(r"https?://\S+", url, re.I) for url in link_urls(value))
-    assert _has_http_link(value) == parsed
+    assert has_http_link(value) == parsed

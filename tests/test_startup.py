@@ -172,10 +172,28 @@ def test_rules_loads_neither_the_parser_nor_jsonschema(tmp_path: Path) -> None:
     assert "readmelint.rules.registry" in modules
 
 
+# What parsing and validating a list with no invalid entry needs: jsonschema only
+# explains an invalid entry (see readmelint.verdict).
+PARSE_AND_VERDICT = [
+    "markdown_it",
+    "jsonschema_rs",
+    "re2",
+    "readmelint.parse",
+    "readmelint.check",
+]
+
+
 def test_without_the_cache_check_loads_what_it_needs(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text(generate(5, defects=False), "utf-8")
     for _ in range(2):
         modules = loaded("check", "README.md", cwd=tmp_path, cache=False)
-        assert [module for module in HEAVY if module in modules] == HEAVY
+        assert [module for module in PARSE_AND_VERDICT if module in modules] == PARSE_AND_VERDICT
+        assert "jsonschema" not in modules
         assert "readmelint.cache" not in modules
     assert not (tmp_path / ".readmelint_cache").exists()
+
+
+def test_an_invalid_entry_loads_jsonschema_for_its_message(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(generate(5, defects=True), "utf-8")
+    modules = loaded("check", "README.md", cwd=tmp_path, cache=False)
+    assert [module for module in HEAVY if module in modules] == HEAVY

@@ -8,16 +8,13 @@ column (or the entry's, for what is missing).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from readmelint.entries import is_template_stub
 from readmelint.heading_dates import schema_value
 from readmelint.model import Diagnostic, Entry, Field
 from readmelint.rules.base import Context, Rule
-from readmelint.schema import Schema
-
-if TYPE_CHECKING:
-    from jsonschema.protocols import Validator
+from readmelint.schema import Schema, Validation
 
 _ENTRY = "### AnyGPT\n"
 GOOD_FIELDS = (
@@ -132,7 +129,7 @@ RULES = (RL001, RL002, RL003, RL004, RL005, RL006, RL007, RL008, RL009, RL010)
 
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, schema = context.path, context.document, context.settings.schema
-    validator = schema.validator_for(document.references)
+    validation = schema.validation_for(document.references)
     # An item without a label was offered to the settings' field patterns.
     patterned = "field-pattern" in context.settings.options
     shared: set[Diagnostic] = set()
@@ -145,7 +142,7 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 f"template stub: {entry.form.stub} empty; fill it in or delete it",
             )
             continue
-        for diagnostic in _entry_diagnostics(path, entry, schema, validator, patterned):
+        for diagnostic in _entry_diagnostics(path, entry, schema, validation, patterned):
             if diagnostic.line not in entry.span:
                 # Of a field several entries share: reported once.
                 if diagnostic in shared:
@@ -219,7 +216,7 @@ def _unlabelled(entry: Entry, field: Field, patterned: bool) -> str:
 
 
 def _entry_diagnostics(
-    path: str, entry: Entry, schema: Schema, validator: Validator, patterned: bool
+    path: str, entry: Entry, schema: Schema, validation: Validation, patterned: bool
 ) -> Iterator[Diagnostic]:
     fields: dict[str, str] = {}
     first: dict[str, Field] = {}
@@ -247,7 +244,7 @@ def _entry_diagnostics(
         # (A row has no heading, nor an item read by a pattern: their titles are fields.)
         instance["heading"] = entry.heading
     reported: set[tuple[str, ...]] = set()
-    for error in schema.errors(instance, validator):
+    for error in validation.errors(instance):
         where = tuple(str(part) for part in error.absolute_path)
         keyword = str(error.validator)
         if where == ("heading",):
