@@ -21,9 +21,9 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from readmelint.check import check_text
+    from readmelint.diagnostics import Diagnostic, Severity
     from readmelint.errors import ConfigError, ReadmelintError, SafetyError
     from readmelint.fix import fix_text
-    from readmelint.model import Diagnostic, Severity
     from readmelint.schema import Schema, bundled_schema, load_schema
     from readmelint.settings import Settings, Sort
 

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from readmelint import __version__
-from readmelint.model import Diagnostic, Severity
+from readmelint.diagnostics import Diagnostic, Severity
 
 FOLDER = ".readmelint_cache"
 # Bumped when what an entry holds changes shape or meaning.

@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 
 from readmelint.canonical.order import own_order
 from readmelint.canonical.plan import Canonical, plan
+from readmelint.diagnostics import Diagnostic
 from readmelint.layouts.registry import LAYOUTS
-from readmelint.model import Diagnostic, Document
+from readmelint.model import Document
 from readmelint.parse import parse
 from readmelint.rules.base import Context
 from readmelint.rules.registry import BY_CODE, Check, checks, fixable_checks

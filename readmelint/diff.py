@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from difflib import Match, SequenceMatcher
 
-from readmelint.model import Region
+from readmelint.diagnostics import Region
 
 # Above this many line pairs a stretch between anchors is not searched for
 # common lines (SequenceMatcher would take seconds); it shows as replaced.

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from readmelint.canonical.order import own_order
 from readmelint.canonical.plan import plan
 from readmelint.check import kept_blocks
+from readmelint.diagnostics import Region
 from readmelint.judge import differs, judge, unjudged
-from readmelint.model import Document, Region
+from readmelint.model import Document
 from readmelint.output import Output
 from readmelint.parse import parse
 from readmelint.settings import Settings

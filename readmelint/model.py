@@ -6,10 +6,9 @@ Line numbers are 1-based and spans are inclusive, the way editors and
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from readmelint.source import Lines, strip_newline
 
@@ -316,34 +315,3 @@ class Document:
     toc: TocList | None = None
     anchor_links: tuple[tuple[int, str], ...] = ()  # each [text](#anchor): line, anchor
     html_anchors: tuple[tuple[str, int], ...] = ()  # ids and names in HTML, with their lines
-
-
-class Region(NamedTuple):
-    """Lines ``old_start:old_end`` of a text became ``new_start:new_end`` of another.
-
-    0-based, end excluded. The lines before and after are the same in both.
-    """
-
-    old_start: int
-    old_end: int
-    new_start: int
-    new_end: int
-
-
-class Severity(enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    path: str
-    line: int
-    column: int
-    code: str
-    message: str
-    severity: Severity = Severity.ERROR
-    fixable: bool = False
-
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)

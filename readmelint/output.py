@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from readmelint.model import Region
+from readmelint.diagnostics import Region
 from readmelint.source import Lines, newline_of, strip_newline
 
 

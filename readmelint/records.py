@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from readmelint.diagnostics import Diagnostic
 from readmelint.heading_dates import entry_date
 from readmelint.markdown import parse_inline
-from readmelint.model import Diagnostic, Document, Entry
+from readmelint.model import Document, Entry
 from readmelint.papers import title_of
 from readmelint.settings import Settings
 

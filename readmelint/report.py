@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from readmelint import __version__
-from readmelint.model import Diagnostic
+from readmelint.diagnostics import Diagnostic
 
 
 def _plural(count: int, noun: str) -> str:

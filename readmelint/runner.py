@@ -14,9 +14,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from readmelint.diagnostics import Diagnostic, Region
 from readmelint.errors import EXIT_CLEAN, EXIT_INPUT, ConfigError, InputError, ReadmelintError
 from readmelint.files import ReadFile, check_writable, read_file, read_small_file, write_file
-from readmelint.model import Diagnostic, Region
 from readmelint.project import ConfigFile, find_config, git_root, read_config
 from readmelint.source import Lines, Source
 

@@ -15,11 +15,11 @@ import pytest
 
 from readmelint.check import check_text
 from readmelint.config import load_config
+from readmelint.diagnostics import Diagnostic
 from readmelint.errors import InputError, RenderingChanged
 from readmelint.fix import fix_text
 from readmelint.layouts.headings.lead import configure_patterns
 from readmelint.layouts.headings.runs import runs_of
-from readmelint.model import Diagnostic
 from readmelint.parse import parse
 from readmelint.settings import Settings
 from readmelint.source import decode, split_lines, strip_newline

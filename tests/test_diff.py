@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readmelint.diagnostics import Region
 from readmelint.diff import unified_diff
-from readmelint.model import Region
 from tests.helpers import apply
 
 HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")

@@ -25,7 +25,7 @@ import readmelint.pool
 import readmelint.runner
 from benchmarks.generate import generate
 from readmelint.cli import main, run
-from readmelint.model import Diagnostic
+from readmelint.diagnostics import Diagnostic
 from readmelint.pool import MAX_CHUNK, Task, chunk_size
 from readmelint.runner import ConfigResolver, Outcome, Overrides
 from readmelint.schema import bundled_schema_text

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from readmelint.check import check_text
 from readmelint.cli import main
-from readmelint.model import Diagnostic
+from readmelint.diagnostics import Diagnostic
 from readmelint.rules import RULES
 from readmelint.rules.base import Rule
 from readmelint.settings import Settings

@@ -16,7 +16,7 @@ from jsonschema.validators import validator_for
 
 from readmelint import report
 from readmelint.cli import main
-from readmelint.model import Diagnostic, Severity
+from readmelint.diagnostics import Diagnostic, Severity
 from readmelint.rules import RULES
 from tests.helpers import ANSI, BROKEN, CLEAN, ROOT, run_in_terminal
 

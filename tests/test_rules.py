@@ -16,8 +16,8 @@ from readmelint import report
 from readmelint.check import check_text
 from readmelint.cli import main
 from readmelint.config import load_config
+from readmelint.diagnostics import Severity
 from readmelint.fix import fix_text
-from readmelint.model import Severity
 from readmelint.rules import BY_CODE, RULES
 from readmelint.rules.base import Rule
 from readmelint.settings import Settings

@@ -27,8 +27,8 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from readmelint.check import check_text
 from readmelint.config import load_config
+from readmelint.diagnostics import Diagnostic
 from readmelint.fix import fix_text
-from readmelint.model import Diagnostic
 from readmelint.settings import Settings
 from tests.helpers import ROOT
 

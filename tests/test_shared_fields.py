@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from readmelint.check import check_text
+from readmelint.diagnostics import Diagnostic
 from readmelint.fix import fix_text
 from readmelint.layouts import Around, Finder, LayoutPlan, Reparse
 from readmelint.layouts.adding import Insertion, NewEntry
 from readmelint.layouts.headings import layout as headings
 from readmelint.layouts.headings.find import Headed, HeadingFinder, headed
 from readmelint.layouts.registry import LAYOUTS
-from readmelint.model import Diagnostic, Document, Entry, Field, Found, Span
+from readmelint.model import Document, Entry, Field, Found, Span
 from readmelint.parse import parse
 from readmelint.records import records
 from readmelint.rules.base import Context, Rule

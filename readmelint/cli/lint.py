@@ -29,7 +29,7 @@ from readmelint.report import FORMATS, STATISTICS
 
 if TYPE_CHECKING:
     from readmelint.config import Config
-    from readmelint.model import Diagnostic
+    from readmelint.diagnostics import Diagnostic
     from readmelint.runner import FileFixed, FixMode
     from readmelint.source import Source
 

@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from readmelint.diagnostics import Diagnostic
     from readmelint.heading_dates import Groups, HeadingDates
     from readmelint.layouts.adding import Insertion, NewEntry
-    from readmelint.model import Diagnostic, Document, Entry, Field, Found
+    from readmelint.model import Document, Entry, Field, Found
     from readmelint.output import Block
     from readmelint.rules.base import Context, Rule
     from readmelint.schema import Schema

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from readmelint.model import Diagnostic, Severity
+from readmelint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from readmelint.canonical.plan import Canonical

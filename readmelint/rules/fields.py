@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
+from readmelint.diagnostics import Diagnostic
 from readmelint.entries import is_template_stub
 from readmelint.heading_dates import schema_value
-from readmelint.model import Diagnostic, Entry, Field
+from readmelint.model import Entry, Field
 from readmelint.rules.base import Context, Rule
 from readmelint.schema import Schema, Validation
 

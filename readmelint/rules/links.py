@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from readmelint.anchors import document_anchors
-from readmelint.model import Diagnostic
+from readmelint.diagnostics import Diagnostic
 from readmelint.rules.base import Context, Rule
 from readmelint.toc import TocPlan
 

@@ -8,8 +8,9 @@ import datetime
 from collections.abc import Iterator
 
 from readmelint.dates import PartialDate
+from readmelint.diagnostics import Diagnostic
 from readmelint.heading_dates import entry_date
-from readmelint.model import Diagnostic, Document, Entry
+from readmelint.model import Document, Entry
 from readmelint.papers import Paper, paper_of
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from readmelint.diagnostics import Diagnostic
 from readmelint.layouts.registry import LAYOUTS
-from readmelint.model import Diagnostic
 from readmelint.rules import fields, links, papers, style, suppression, unread
 from readmelint.rules.base import Context, Rule
 from readmelint.settings import Settings

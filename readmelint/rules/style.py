@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from readmelint.model import Diagnostic, Field, Severity
+from readmelint.diagnostics import Diagnostic, Severity
+from readmelint.model import Field
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD, GOOD_FIELDS
 from readmelint.settings import Settings, Unsorted

@@ -18,7 +18,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from readmelint.model import Diagnostic, Document, Severity
+from readmelint.diagnostics import Diagnostic, Severity
+from readmelint.model import Document
 from readmelint.rules.base import Rule
 from readmelint.rules.fields import GOOD
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from readmelint.model import Diagnostic, Severity
+from readmelint.diagnostics import Diagnostic, Severity
 from readmelint.rules.base import Context, Rule
 
 # So many blocks that look like papers make a paper list: one or two links to a

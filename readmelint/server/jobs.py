@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from readmelint.config import CONFIG_FILES, Config
+from readmelint.diagnostics import Diagnostic, Region
 from readmelint.errors import ReadmelintError
-from readmelint.model import Diagnostic, Document, Entry, Region
+from readmelint.model import Document, Entry
 from readmelint.parse import BlockCache, parse
 from readmelint.rules.registry import BY_CODE
 from readmelint.runner import ConfigResolver, attempt, check_source, fix_source

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from readmelint.canonical.labels import canonical_label
 from readmelint.canonical.order import field_order
+from readmelint.diagnostics import Diagnostic
 from readmelint.entries import is_template_stub
 from readmelint.layouts.headings.find import (
     BOLD_LEVEL,
@@ -20,7 +21,7 @@ from readmelint.layouts.headings.find import (
 from readmelint.layouts.headings.kept import has_markup_over_field_lines
 from readmelint.layouts.headings.lead import lead_lines
 from readmelint.layouts.headings.plan import Plan
-from readmelint.model import Diagnostic, Document, Entry
+from readmelint.model import Document, Entry
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import GOOD, name_of
 from readmelint.rules.style import (

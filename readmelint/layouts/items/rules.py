@@ -7,9 +7,9 @@ from functools import partial
 from typing import Any
 
 from readmelint.canonical.labels import canonical_label
+from readmelint.diagnostics import Diagnostic
 from readmelint.layouts.items.find import Item
 from readmelint.layouts.items.render import ItemsPlan, between_items, numbered_alike
-from readmelint.model import Diagnostic
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.style import label_forms, misplaced_entry, whitespace
 from readmelint.source import strip_newline

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from readmelint.diagnostics import Diagnostic
 from readmelint.layouts.table.render import TablesPlan, fits
 from readmelint.layouts.table.rows import Row, Table, is_template_row, split_row, tables_of
-from readmelint.model import Diagnostic, Document, Span
+from readmelint.model import Document, Span
 from readmelint.rules.base import Context, Rule
 from readmelint.rules.fields import RL001, RL005, closest_title
 from readmelint.rules.style import misplaced_entry, misplaced_field, not_canonical, whitespace
