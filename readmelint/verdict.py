@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from readmelint.dates import DateFormats
+from readmelint.keywords import DATA_KEYWORDS, date_text, has_http_link, schema_regex
 
 Verdict = Callable[[Mapping[str, Any]], bool]
 
@@ -42,8 +43,6 @@ _UNSHARED_KEYWORDS = frozenset(
     }
 )
 _SHARED_FORMATS = frozenset({"date", "markdown-link"})
-# Keywords whose values are data, not schemas (as in readmelint.schema).
-_DATA_KEYWORDS = frozenset({"const", "enum", "examples", "default"})
 
 
 def compile_verdict(
@@ -56,8 +55,6 @@ def compile_verdict(
     """
     if not _shared(document):
         return None
-    from readmelint.schema import has_http_link
-
     try:
         import jsonschema_rs
     except ImportError:  # a platform without a wheel: jsonschema alone still works
@@ -98,7 +95,7 @@ def _shared(node: object) -> bool:
                     return False
                 if keyword == "format" and value not in _SHARED_FORMATS:
                     return False
-                if keyword not in _DATA_KEYWORDS:
+                if keyword not in DATA_KEYWORDS:
                     stack.append(value)
     return True
 
@@ -117,8 +114,6 @@ class _Pattern:
     """``pattern``, matched by RE2 as readmelint's jsonschema validator matches it."""
 
     def __init__(self, parent: object, pattern: str, path: object) -> None:
-        from readmelint.schema import schema_regex
-
         self.regex = schema_regex(pattern)
 
     def validate(self, instance: object) -> None:
@@ -136,8 +131,6 @@ class _DateFormat:
             self.formats = None  # loading the schema reports it
 
     def validate(self, instance: object) -> None:
-        from readmelint.schema import date_text
-
         if self.formats is None or not isinstance(instance, str) or not instance:
             return
         if self.formats.parse(date_text(instance)) is None:

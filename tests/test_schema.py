@@ -13,12 +13,12 @@ from jsonschema import Draft202012Validator
 
 from readmelint.check import check_text
 from readmelint.errors import SchemaError
+from readmelint.keywords import has_http_link
 from readmelint.markdown import link_urls
 from readmelint.schema import (
     build_schema,
     bundled_schema,
     bundled_schema_text,
-    has_http_link,
     load_schema,
 )
 from readmelint.settings import Settings

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from readmelint.dates import DateFormats
 from readmelint.infer.model import Found
+from readmelint.keywords import date_text
 from readmelint.markdown import link_urls
-from readmelint.schema import date_text
 
 # Present in at least this share of the entries: required.
 REQUIRED = 0.95

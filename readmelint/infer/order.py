@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from readmelint.dates import DateFormats, PartialDate
 from readmelint.infer.fields import FieldGuess
 from readmelint.infer.model import Found
-from readmelint.schema import date_text
+from readmelint.keywords import date_text
 
 # The direction holds in at least this share of the containers with two dates or more.
 HOLDS = 0.9
