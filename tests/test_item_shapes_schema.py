@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from readmelint.check import check_text
 from readmelint.config import load_config
 from readmelint.errors import ConfigError, SchemaError
-from readmelint.layouts.items.shapes import field_shapes
+from readmelint.field_shapes import field_shapes
 from readmelint.parse import parse
 from readmelint.schema import load_schema
 from readmelint.settings import Settings

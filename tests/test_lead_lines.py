@@ -8,8 +8,10 @@ reads is reported, and fix writes these lines as they are.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -154,3 +156,31 @@ def entries(text: str) -> Counter[frozenset[tuple[str, str]]]:
 def test_fix_of_lead_lines_is_lossless_idempotent_and_agrees_with_check(text: str) -> None:
     assert_survives(text.encode(), SETTINGS)
     assert entries(fix_text(text, SETTINGS)) == entries(text)
+
+
+def test_a_heading_patterns_placeholder_is_bounded_by_the_schema_as_an_items_is(
+    tmp_path: Path,
+) -> None:
+    """A field with an ``enum`` reads only its values, so ``{venue} {title}`` does not read
+    a heading without a venue as one whose first word is the venue."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "fields": {
+                "type": "object",
+                "properties": {
+                    "venue": {"title": "Venue", "enum": ["CVPR", "ICLR"]},
+                    "title": {"title": "Title", "type": "string"},
+                    "tags": {"title": "Tags", "type": "string"},
+                },
+            }
+        },
+    }
+    (tmp_path / "schema.json").write_text(json.dumps(schema), "utf-8")
+    table = {"schema": "schema.json", "heading-pattern": ["{venue} {title}", "{title}"]}
+    settings = config_from_table(table, tmp_path / ".readmelint.toml").settings
+    text = "### ICLR Vision Transformers\n- **Tags:** a\n\n### Attention Is All\n- **Tags:** b\n"
+    assert fields_of(text, settings) == [
+        {"venue": "ICLR", "title": "Vision Transformers", "tags": "a"},
+        {"title": "Attention Is All", "tags": "b"},
+    ]

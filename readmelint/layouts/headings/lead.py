@@ -70,14 +70,11 @@ def _compile(value: object, key: str, schema: Schema, name: str) -> tuple[Patter
     texts = [value] if isinstance(value, str) else value
     if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
         raise ConfigError(f"{name}: {key} must be a pattern or a list of patterns")
-    from readmelint.pattern import PatternError, Shape, compile_pattern  # kept off start-up
+    from readmelint.field_shapes import field_shapes  # kept off start-up
+    from readmelint.pattern import PatternError, compile_pattern
 
     keys = [spec.key for spec in schema.fields]
-    shapes = {
-        spec.key: Shape(spec.date_format.regex(), f"a date written {spec.date_format.spelling}")
-        for spec in schema.fields
-        if spec.date_format
-    }
+    shapes = field_shapes(schema)
     compiled = []
     for text in texts:
         try:

@@ -68,7 +68,7 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
         raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
     if not texts:
         return ()
-    from readmelint.layouts.items.shapes import field_shapes
+    from readmelint.field_shapes import field_shapes
     from readmelint.pattern import PatternError, compile_pattern  # (and difflib): see find
 
     keys = [spec.key for spec in schema.fields]

@@ -1,4 +1,5 @@
-"""What a field's placeholder in an item pattern may match, by the field's schema.
+"""What a field's placeholder in a pattern (an item's, a heading's or a lead line's) may
+match, by the field's schema.
 
 A field with a date format matches a date in one of its spellings; one with an ``enum``
 of strings one of them, as written (case counts, as it does for the schema); one with a
