@@ -177,19 +177,19 @@ def test_check_fix_fixes_what_it_reports_and_leaves_what_it_ignores(folder: Path
 
 def test_the_servers_fixes_honour_the_config(tmp_path: Path) -> None:
     """The editor's 'Fix all' and quick fixes are fix's result with the file's config."""
-    from readmelint.server import jobs
+    from readmelint.server import jobs, memory
     from readmelint.server.text import UTF32, Text
 
     (tmp_path / ".readmelint.toml").write_text('ignore = ["RL104"]\n', "utf-8")
     path = tmp_path / "README.md"
-    where = jobs.Where(str(path), str(path))
-    assert jobs.fix(jobs.Memory(), Text(OUT_OF_ORDER), where, UTF32).edits == ()
-    (edit,) = jobs.fix(jobs.Memory(), Text(DRIFTED), where, UTF32).edits
+    where = memory.Where(str(path), str(path))
+    assert jobs.fix(memory.Memory(), Text(OUT_OF_ORDER), where, UTF32).edits == ()
+    (edit,) = jobs.fix(memory.Memory(), Text(DRIFTED), where, UTF32).edits
     lines = Text(DRIFTED)
     start = lines.offset(edit.line, edit.character, UTF32)
     end = lines.offset(edit.end_line, edit.end_character, UTF32)
     assert DRIFTED[:start] + edit.text + DRIFTED[end:] == OUT_OF_ORDER
-    order = jobs.quick_fixes(jobs.Memory(), Text(OUT_OF_ORDER), where, UTF32, [("RL104", 12)])
+    order = jobs.quick_fixes(memory.Memory(), Text(OUT_OF_ORDER), where, UTF32, [("RL104", 12)])
     assert order == []
 
 

@@ -11,7 +11,7 @@ import pytest
 from readmelint.check import check_text
 from readmelint.fix import fix_text
 from readmelint.runner import ConfigResolver
-from readmelint.server import jobs
+from readmelint.server import jobs, memory
 from readmelint.server.text import UTF32, Text
 from tests.helpers import ROOT
 
@@ -33,7 +33,7 @@ def test_every_fixable_problem_has_a_proven_quick_fix(name: str) -> None:
     fixed = fix_text(text, settings)
     fixable = [d for d in check_text(text, settings) if d.fixable]
     assert fixable
-    configs, where = jobs.Memory(), jobs.Where(str(path), str(path))
+    configs, where = memory.Memory(), memory.Where(str(path), str(path))
     for problem in fixable:
         found = jobs.quick_fixes(configs, Text(text), where, UTF32, [(problem.code, problem.line)])
         assert isinstance(found, list), found
@@ -52,7 +52,7 @@ def test_fix_all_is_one_edit_giving_fix_output(name: str) -> None:
     path = ROOT / "examples" / name
     text = path.read_text("utf-8")
     settings = ConfigResolver().for_path(path).settings
-    fixing = jobs.fix(jobs.Memory(), Text(text), jobs.Where(str(path), str(path)), UTF32)
+    fixing = jobs.fix(memory.Memory(), Text(text), memory.Where(str(path), str(path)), UTF32)
     assert fixing.refused is None
     (edit,) = fixing.edits
     assert applied(text, edit) == fix_text(text, settings)
@@ -64,11 +64,11 @@ def test_a_bom_stays_in_front_of_the_edits(tmp_path: Path) -> None:
     bare = "### A\n- **paper:** [A](https://arxiv.org/abs/2401.00001)\n"
     text = "\ufeff" + bare
     path = tmp_path / "README.md"
-    where = jobs.Where(str(path), str(path))
-    (edit,) = jobs.fix(jobs.Memory(), Text(text), where, UTF32).edits
+    where = memory.Where(str(path), str(path))
+    (edit,) = jobs.fix(memory.Memory(), Text(text), where, UTF32).edits
     assert (edit.line, edit.character) == (0, 1)
     assert applied(text, edit) == "\ufeff" + fix_text(bare)
-    checked = jobs.check(jobs.Memory(), Text(text), where, UTF32)
+    checked = jobs.check(memory.Memory(), Text(text), where, UTF32)
     expected = check_text(bare)
     assert any(d.line == 1 for d in expected)
     assert sorted((p.line, p.character, p.code) for p in checked.problems) == sorted(

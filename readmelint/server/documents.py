@@ -10,7 +10,8 @@ from pathlib import PurePath
 
 from lsprotocol import types
 
-from readmelint.server.jobs import Checked, Where
+from readmelint.server.jobs import Checked
+from readmelint.server.memory import Where
 from readmelint.server.text import Text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")

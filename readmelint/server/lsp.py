@@ -18,7 +18,8 @@ from pygls.uris import to_fs_path
 from readmelint import __version__
 from readmelint.server import jobs
 from readmelint.server.documents import Document
-from readmelint.server.jobs import Checked, Edit, Problem, Where
+from readmelint.server.jobs import Checked, Edit, Problem
+from readmelint.server.memory import Where
 from readmelint.server.pool import JobFailed, Pool
 from readmelint.server.text import Text
 

@@ -6,7 +6,7 @@ overflow on a pathological input) would take the server down. In a process it ru
 beside the loop, is cancelled by ending the process, and can only ever lose its own
 job. Workers are forked from a fork server that has the library imported, so a new
 one starts warm in milliseconds; an idle worker is kept, with its configs and its last
-parse (``jobs.Memory``).
+parse (``memory.Memory``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
-from readmelint.server.jobs import Memory
+from readmelint.server.memory import Memory
 
 T = TypeVar("T")
 
