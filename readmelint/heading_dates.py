@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from readmelint.dates import DateFormat, DateFormats, PartialDate
+from readmelint.keywords import date_text
 from readmelint.markdown import heading_title
 from readmelint.model import Entry, Field, Heading, Span
-from readmelint.schema import FieldSpec, Schema, date_text
+from readmelint.schema import FieldSpec, Schema
 from readmelint.source import Lines
 
 # How headings write dates, beside a field's own spellings: tried after them, in order.
