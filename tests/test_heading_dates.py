@@ -170,6 +170,13 @@ def test_a_year_heading_gives_its_year_and_a_month_heading_its_month() -> None:
     assert codes(text, found) == []
 
 
+def test_a_heading_date_no_spelling_of_the_field_can_write_is_reported_once() -> None:
+    found = configured({**FIELDS, "date": {"title": "Date", "type": "string", "format": "date"}})
+    text = DAYS.replace("## 2025-06-20", "## 2025")
+    assert dates(text, found) == ["2025", "2025", "2025-06-19"]
+    assert codes(text, found) == [(3, 4, "RL003")]
+
+
 def test_headings_write_dates_in_the_usual_spellings() -> None:
     found = configured()
     for heading, date in [
