@@ -15,7 +15,7 @@ from readmelint.infer.fields import FieldGuess
 from readmelint.infer.model import Found
 from readmelint.infer.order import HOLDS
 from readmelint.infer.walk import Walk
-from readmelint.schema import date_text
+from readmelint.keywords import date_text
 
 _YEAR = re.compile("YY")  # YYYY or YY: a spelling that writes the year
 
