@@ -4,6 +4,7 @@
 Each input is held to the one contract the regression tests hold theirs to,
 ``tests.helpers.assert_survives``: decoded (or refused with ``InputError``), checked
 and fixed, with default settings and with every layout on (``tests.helpers.EVERY_LAYOUT``),
+a quarter of the inputs with sub-item fields too (``tests.helpers.SUB_ITEM_FIELDS``),
 without any other exception (a ``SafetyError`` is a bug: fix refused its own output;
 but the second judge's ``RenderingChanged`` is printed, a place where markdown-it-py
 and GitHub read the input apart), fix idempotent, nothing fixable left after it, and
@@ -29,7 +30,7 @@ except ImportError:  # atheris ships wheels for Linux x86-64 only
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports(include=["readmelint", "markdown_it"]):
-    from tests.helpers import EVERY_LAYOUT, assert_survives
+    from tests.helpers import EVERY_LAYOUT, SUB_ITEM_FIELDS, assert_survives
 
 
 def test_one_input(data: bytes) -> None:
@@ -37,6 +38,8 @@ def test_one_input(data: bytes) -> None:
     # nothing: it is printed, not a crash, until the parsers' disagreement is handled.
     assert_survives(data, refusal_ok=True)
     assert_survives(data, EVERY_LAYOUT, refusal_ok=True)
+    if len(data) % 4 == 0:  # a quarter of the inputs: items with sub-item fields
+        assert_survives(data, SUB_ITEM_FIELDS, refusal_ok=True)
 
 
 def main() -> None:

@@ -132,6 +132,25 @@ EVERY_LAYOUT = dataclasses.replace(
 )
 
 
+# Items whose sub-items are their fields, their first paragraphs read by patterns: what the
+# fuzzer tries a quarter of its inputs with too.
+SUB_ITEM_FIELDS = load_config(
+    ROOT / "tests" / "golden_items" / "sub-item-patterns" / ".readmelint.toml"
+).settings
+
+
+def fields_of(text: str, settings: Settings) -> list[dict[str, str]]:
+    """Each entry's fields, key to value (``""`` for a field without a key)."""
+    return [
+        {f.key or "": f.value for f in entry.every_field} for entry in parse(text, settings).entries
+    ]
+
+
+def entry_fields(text: str, settings: Settings) -> Counter[frozenset[tuple[str, str]]]:
+    """The entries' fields, in any order: what fix must keep."""
+    return Counter(frozenset(fields.items()) for fields in fields_of(text, settings))
+
+
 def fixable_left(fixed: str, settings: Settings | None = None) -> list[Diagnostic]:
     """What check still calls fixable in ``fixed`` (fix's output): nothing, ever."""
     return [d for d in check_text(fixed, settings or Settings()) if d.fixable]

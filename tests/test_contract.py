@@ -17,7 +17,7 @@ from readmelint.check import check_text
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.helpers import EVERY_LAYOUT, assert_survives
+from tests.helpers import EVERY_LAYOUT, SUB_ITEM_FIELDS, assert_survives
 
 SETTINGS = Settings()
 
@@ -197,6 +197,12 @@ CASES: dict[str, tuple[str, str]] = {
         "refused its own output (found by fuzzing with the second judge, issue 26)",
         "e||||\n-|-|-|-\n<!e||Title|Venue\n-|-|-|-\n1",
     ),
+    "sub-items-read-as-an-entry-list": (
+        "with sub-item fields and item patterns, fix wrote the sub-item labels in the file's "
+        "form (bold), and the item patterns then read the sub-items as an entry list of "
+        "their own: fix refused its output (found by fuzzing with sub-item fields)",
+        "* **:**\n1. [g](9)\n   - e:\n   - **e:**",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
@@ -331,16 +337,20 @@ FUZZED: dict[str, bytes] = {
 
 @pytest.mark.parametrize("name", CASES)
 def test_found_by_fuzzing_or_properties(name: str) -> None:
-    """With default settings and with every layout on, as the fuzz target tries each."""
+    """With default settings, with every layout on and with sub-item fields, as the fuzz
+    target tries each."""
     assert_survives(CASES[name][1].encode())
     assert_survives(CASES[name][1].encode(), EVERY_LAYOUT)
+    assert_survives(CASES[name][1].encode(), SUB_ITEM_FIELDS)
 
 
 @pytest.mark.parametrize("name", FUZZED)
 def test_raw_fuzzer_input(name: str) -> None:
-    """As the fuzz target tries each input: with default settings and every layout on."""
+    """As the fuzz target tries each input: with default settings, every layout on and
+    sub-item fields."""
     assert_survives(FUZZED[name])
     assert_survives(FUZZED[name], EVERY_LAYOUT)
+    assert_survives(FUZZED[name], SUB_ITEM_FIELDS)
 
 
 def test_a_list_ten_deep_no_longer_hides_the_entries_after_it() -> None:

@@ -9,7 +9,6 @@ block, and an item no pattern reads stays the entry's and is reported (RL009).
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +20,7 @@ from readmelint.errors import ConfigError
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.helpers import ROOT, assert_survives
+from tests.helpers import ROOT, assert_survives, entry_fields, fields_of
 from tests.hypothesis_profile import PROPERTIES
 
 GOLDEN = ROOT / "tests" / "golden_positional"
@@ -39,12 +38,6 @@ BULLETS = """##### [Adam]
 - **Keywords:** optimisation
 """
 UNREAD = "no field-pattern reads this item; write it as one of them reads it, or give it a label"
-
-
-def fields_of(text: str, settings: Settings) -> list[dict[str, str]]:
-    return [
-        {f.key or "": f.value for f in entry.every_field} for entry in parse(text, settings).entries
-    ]
 
 
 def test_bullets_without_labels_are_read_by_the_first_pattern_that_reads_them() -> None:
@@ -146,14 +139,10 @@ def positional_lists(draw: st.DrawFn) -> str:
     return "\n".join(out)
 
 
-def entries(text: str, settings: Settings) -> Counter[frozenset[tuple[str, str]]]:
-    return Counter(frozenset(fields.items()) for fields in fields_of(text, settings))
-
-
 @FAST_PROPERTIES
 @given(positional_lists(), st.sampled_from([FIRST_MATCH, BY_POSITION]))
 def test_fix_of_positional_bullets_is_lossless_idempotent_and_agrees_with_check(
     text: str, settings: Settings
 ) -> None:
     assert_survives(text.encode(), settings)
-    assert entries(fix_text(text, settings), settings) == entries(text, settings)
+    assert entry_fields(fix_text(text, settings), settings) == entry_fields(text, settings)

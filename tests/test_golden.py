@@ -8,8 +8,11 @@ the labels, ``golden_lead/`` headings and the lines under them read by patterns,
 ``golden_positional/`` bullets without labels read by patterns, ``golden_digest/`` papers
 that take their date from the heading above them (``date-from-heading``); a folder inside
 one with a config of its own holds a shape that needs other settings
-(``golden_items/venues/``: two-digit years, separators; ``golden_positional/by-position/``:
-each bullet read by the pattern at its place). After an intended change to the canonical form, regenerate them with ``python -m tests.regenerate golden`` and
+(``golden_items/venues/``: two-digit years, separators; ``golden_items/sub-items/`` and
+``sub-item-patterns/``: items whose sub-items are their fields, the first paragraph a
+field or read by patterns; ``golden_positional/by-position/``: each bullet read by the
+pattern at its place). After an intended change to the canonical form, regenerate them
+with ``python -m tests.regenerate golden`` and
 review the diff.
 """
 
@@ -43,6 +46,8 @@ def test_every_golden_folder_has_cases() -> None:
         "golden_bold_titles",
         "golden_digest",
         "golden_items",
+        "golden_items/sub-item-patterns",
+        "golden_items/sub-items",
         "golden_items/venues",
         "golden_lead",
         "golden_positional",

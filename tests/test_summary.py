@@ -32,7 +32,8 @@ def test_a_config_error_prints_no_summary(
         f"readmelint: {tmp_path / '.readmelint.toml'}: unknown key 'entry-level' in the file "
         "(did you mean 'entry-levels'?); known keys: add, blank-after-heading, cache, cache-dir, "
         "date-from-heading, duplicates, entry-levels, exclude, field-pattern, field-pattern-by, "
-        "heading-pattern, ignore, item, item-fields, item-sections, item-skip-sections, label, "
+        "heading-pattern, ignore, item, item-fields, item-sections, item-skip-sections, "
+        "item-title, label, "
         "layout, lead-pattern, schema, select, sort"
     ]
 

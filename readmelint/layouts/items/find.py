@@ -8,7 +8,10 @@ at least two items, and more than half, match is an entry list; any other list
 inside one list's items (a digest's days) are judged together first, so that a day
 of one paper counts; then each on its own, needing one match. So are the lists of
 the whole file: a section holding a single paper is an entry list when the patterns
-read at least two items of such lists and of the other entry lists in all. An empty item
+read at least two items of such lists and of the other entry lists in all. With
+``item-fields = "sub-items"``, an item's sub-items ``Label: value`` are its fields and its
+first paragraph its title (the field ``item-title`` names, if set), or, where ``item``
+gives patterns, the fields they read from it (title, link, icon). An empty item
 (``-`` alone) is a separator: no entry, no problem, and no vote either way. In an
 entry list, an item no pattern matches is reported where the closest pattern
 failed.
@@ -38,6 +41,7 @@ _LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 NAME = "items"
 SECTIONS = "item-sections"
 SKIP_SECTIONS = "item-skip-sections"
+ITEM_TITLE = "item-title"  # with sub-item fields, the field an item's first paragraph is
 ITEM = Form(
     "item",
     NAME,
@@ -223,6 +227,22 @@ class ItemFinder:
                 read[id(raw)] = tuple(self._item(raw_item, section) for raw_item in raw.items)
             return read[id(raw)]
 
+        # With sub-item fields, the lists inside an item that is an entry are its fields,
+        # never entry lists of their own (were they, fixing a label's form could make them so).
+        owners: dict[int, tuple[_RawList, int]] = {}
+        if self.settings.item_fields == "sub-items":
+            for outer in self.lists:
+                for each in (outer, *outer.nested):
+                    for index, raw_item in enumerate(each.items):
+                        owners.update((id(child), (each, index)) for child in raw_item.children)
+
+        def in_an_entry(raw: _RawList) -> bool:
+            while id(raw) in owners:
+                raw, index = owners[id(raw)]
+                if items_of(raw)[index].entry is not None:
+                    return True
+            return False
+
         found: list[ItemList] = []
         rejected: list[_RawList] = []  # lists judged on their own, and not entry lists
         waiting = list(reversed(self.lists))
@@ -231,12 +251,14 @@ class ItemFinder:
             raw = waiting.pop()
             if around.holds(raw.start + 1) or (left_out and left_out(raw.start + 1)):
                 continue
+            if owners and in_an_entry(raw):
+                continue
             if _mostly_entries(items_of(raw), at_least=2):
                 found.append(_entry_list(raw, items_of(raw), section_of(raw)))
                 continue
             # A digest's date items each hold a list of that day's papers, often one:
             # the lists inside one list are judged together, then each on its own.
-            inner = raw.nested
+            inner = [child for child in raw.nested if not (owners and in_an_entry(child))]
             together = [item for child in inner for item in items_of(child)]
             if len(inner) < 2 or not _mostly_entries(together, at_least=2):
                 rejected.append(raw)
@@ -263,38 +285,52 @@ class ItemFinder:
             return Item(span, raw.marker, content, None, (raw.start + 1, content + 1, "text"))
         if self.settings.item_fields == "sub-items":
             return self._with_sub_items(raw, span, content, section)
-        source, starts, columns = self._source(raw.paragraph, content)
+        read = self._read_paragraph(raw.paragraph, content)
+        if isinstance(read, tuple):
+            return Item(span, raw.marker, content, None, read)
+        return Item(span, raw.marker, content, self._entry(raw, span, section, read))
+
+    def _entry(
+        self, raw: _RawItem, span: Span, section: int, fields: list[Field], title: str = ""
+    ) -> Entry:
+        return Entry(
+            heading=plain_text(title) if title.strip() else "",
+            heading_source=title,
+            level=0,
+            span=span,
+            heading_line=span.start,
+            fields=tuple(fields),
+            form=ITEM,
+            section=section,
+            list_marker=raw.marker,
+            shared=self.around.shared(span.start),
+        )
+
+    def _read_paragraph(
+        self, paragraph: tuple[int, int], content: int
+    ) -> list[Field] | tuple[int, int, str]:
+        """The fields the first item pattern that reads the paragraph reads, or where the
+        pattern that read the most of it failed (line, column) and what it expected."""
+        source, starts, columns = self._source(paragraph, content)
         patterns = self.settings.item_patterns
         for pattern in patterns:
             match = pattern.match(source)
             if match is not None:
-                fields = [
-                    self._field(key, where, starts, columns, raw.paragraph[0])
+                return [
+                    self._field(key, where, starts, columns, paragraph[0])
                     for key, where in sorted(match.fields.items(), key=lambda pair: pair[1])
                 ]
-                entry = Entry(
-                    heading="",  # an item's title is one of its fields
-                    heading_source="",
-                    level=0,
-                    span=span,
-                    heading_line=span.start,
-                    fields=tuple(fields),
-                    form=ITEM,
-                    section=section,
-                    list_marker=raw.marker,
-                    shared=self.around.shared(span.start),
-                )
-                return Item(span, raw.marker, content, entry)
         from readmelint.pattern import best_failure  # (and difflib): kept off start-up
 
         failure = best_failure(patterns, source)
-        line, column = _where(failure.offset, starts, columns, raw.paragraph[0])
-        return Item(span, raw.marker, content, None, (line, column, failure.expected))
+        line, column = _where(failure.offset, starts, columns, paragraph[0])
+        return line, column, failure.expected
 
     def _with_sub_items(self, raw: _RawItem, span: Span, content: int, section: int) -> Item:
-        """An item whose first paragraph is the title and whose sub-items are its fields."""
+        """An item whose first paragraph is the title (read by the item patterns, if any)
+        and whose sub-items are its (other) fields."""
         assert raw.paragraph is not None
-        fields = []
+        fields: list[Field] = []
         if raw.children:
             for sub in raw.children[0].items:
                 line = strip_newline(self.lines[sub.start])
@@ -313,23 +349,32 @@ class ItemFinder:
                         lines=self.lines,
                     )
                 )
+        if self.settings.item_patterns:
+            # The first paragraph (title, link, icon) by a pattern, the rest by sub-items.
+            read = self._read_paragraph(raw.paragraph, content)
+            if isinstance(read, tuple):
+                return Item(span, raw.marker, content, None, read)
+            return Item(span, raw.marker, content, self._entry(raw, span, section, read + fields))
         if not any(found.label for found in fields):
             expected = "sub-items `Label: value`, one for each field"
             return Item(span, raw.marker, content, None, (raw.paragraph[1] + 1, 1, expected))
         title, _, _ = self._source(raw.paragraph, content)
-        entry = Entry(
-            heading=plain_text(title) if title.strip() else "",
-            heading_source=title,
-            level=0,
-            span=span,
-            heading_line=span.start,
-            fields=tuple(fields),
-            form=ITEM,
-            section=section,
-            list_marker=raw.marker,
-            shared=self.around.shared(span.start),
+        key = self.settings.options.get(ITEM_TITLE)
+        if key is not None:
+            fields.insert(0, self._title_field(key, raw.paragraph, content))
+        return Item(span, raw.marker, content, self._entry(raw, span, section, fields, title))
+
+    def _title_field(self, key: str, paragraph: tuple[int, int], content: int) -> Field:
+        """The first paragraph as the field ``item-title`` names."""
+        spec = self.settings.schema.spec(key)
+        return Field(
+            label=spec.title if spec else key,
+            key=key,
+            span=Span(paragraph[0] + 1, paragraph[1]),
+            column=content + 1,
+            label_source="",
+            lines=self.lines,
         )
-        return Item(span, raw.marker, content, entry)
 
     def _source(self, paragraph: tuple[int, int], content: int) -> tuple[str, list[int], list[int]]:
         """The paragraph's source, where each line starts in it, and at which column."""

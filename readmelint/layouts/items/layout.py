@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from readmelint.entries import shared_values
 from readmelint.errors import ConfigError
-from readmelint.layouts.items.find import NAME, SECTIONS, SKIP_SECTIONS, ItemFinder, lists_of
+from readmelint.layouts.items.find import (
+    ITEM_TITLE,
+    NAME,
+    SECTIONS,
+    SKIP_SECTIONS,
+    ItemFinder,
+    lists_of,
+)
 from readmelint.layouts.items.new import add
 from readmelint.layouts.items.render import item_signature, plan
 from readmelint.layouts.items.rules import RULES, check
@@ -17,7 +24,7 @@ from readmelint.schema import Schema
 if TYPE_CHECKING:
     from readmelint.pattern import Pattern
 
-CONFIG = frozenset({"item", "item-fields", SECTIONS, SKIP_SECTIONS})
+CONFIG = frozenset({"item", "item-fields", ITEM_TITLE, SECTIONS, SKIP_SECTIONS})
 
 __all__ = [
     "CONFIG",
@@ -46,11 +53,28 @@ def configure(table: Mapping[str, object], schema: Schema, name: str, read: bool
             "or a list of them; see `readmelint rules RL013`)"
         )
     sections = {key: _names(table.get(key, []), key, name) for key in (SECTIONS, SKIP_SECTIONS)}
-    return {
-        "item_patterns": patterns,
-        "item_fields": str(item_fields),
-        "options": {key: names for key, names in sections.items() if names},
-    }
+    options: dict[str, object] = {key: names for key, names in sections.items() if names}
+    if ITEM_TITLE in table:
+        options[ITEM_TITLE] = _title_key(table[ITEM_TITLE], schema, name, item_fields, patterns)
+    return {"item_patterns": patterns, "item_fields": str(item_fields), "options": options}
+
+
+def _title_key(
+    value: object, schema: Schema, name: str, item_fields: object, patterns: tuple[Pattern, ...]
+) -> str:
+    """The schema field ``item-title`` names, where an item's first paragraph goes."""
+    keys = [spec.key for spec in schema.fields]
+    if not isinstance(value, str) or value not in keys:
+        raise ConfigError(
+            f"{name}: {ITEM_TITLE} must name a field of the schema ({', '.join(keys)}): the "
+            "field an item's first paragraph is read as"
+        )
+    if item_fields != "sub-items" or patterns:
+        raise ConfigError(
+            f'{name}: {ITEM_TITLE} goes with item-fields = "sub-items" and no item patterns '
+            "(where item patterns read the first paragraph, they name its fields)"
+        )
+    return value
 
 
 def _names(value: object, key: str, name: str) -> tuple[str, ...]:

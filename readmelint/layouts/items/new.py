@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from readmelint.canonical.labels import document_label_style
 from readmelint.layouts.adding import CannotWrite, Insertion, NewEntry
-from readmelint.layouts.items.find import Item, ItemList, lists_of
+from readmelint.layouts.items.find import ITEM_TITLE, Item, ItemList, lists_of
 from readmelint.layouts.items.render import item_lines
 from readmelint.model import Document, Entry
 from readmelint.settings import Settings
@@ -49,9 +49,9 @@ def add(
     first_line = strip_newline(document.lines[model.span.start - 1])
     indent = first_line[: len(first_line) - len(first_line.lstrip(" "))]
     if settings.item_fields == "sub-items":
-        body = _with_sub_items(document, settings, new, model)
+        body = _with_sub_items(document, settings, new, model, items)
     else:
-        body = [_from_pattern(document, settings, items, new)]
+        body = [_from_pattern(document, settings, items, new)[0]]
     numbered = items.ordered and _numbered(items)
     # An ordered item: the number it should have, which check asks of every item.
     marker = f"{items.start + position}{items.delimiter}" if items.ordered else model.marker
@@ -92,13 +92,16 @@ def _between(document: Document, before: Item, after: Item) -> list[str]:
     ]
 
 
-def _from_pattern(document: Document, settings: Settings, items: ItemList, new: NewEntry) -> str:
+def _from_pattern(
+    document: Document, settings: Settings, items: ItemList, new: NewEntry
+) -> tuple[str, set[str]]:
+    """The item written by the list's most used pattern that can be, and the fields in it."""
     patterns = _by_use(document, settings.item_patterns, items)
     missing: set[str] = set()
     for pattern in patterns:
         written = _write(pattern.pieces, new.fields, optional=False)
         if written is not None:
-            return written.strip()
+            return written.strip(), _needed(pattern.pieces, every=False)
         missing |= _needed(pattern.pieces) - {k for k, v in new.fields.items() if v}
     raise CannotWrite(
         "no item pattern of the list can be written without "
@@ -166,9 +169,10 @@ def _needed(pieces: Sequence[Any], every: bool = True) -> set[str]:
 
 
 def _with_sub_items(
-    document: Document, settings: Settings, new: NewEntry, model: Item
+    document: Document, settings: Settings, new: NewEntry, model: Item, items: ItemList
 ) -> list[str]:
-    """The title, then a sub-item ``Label: value`` for each field, as the list writes them."""
+    """The title (as the list's item patterns write it, if it has any), then a sub-item
+    ``Label: value`` for each other field, as the list writes them."""
     labels: dict[str, Counter[str]] = {}
     for entry in document.entries:
         for field in entry.fields:
@@ -180,10 +184,14 @@ def _with_sub_items(
     if fields:
         line = strip_newline(document.lines[fields[0].span.start - 1])
         sub_marker = line.strip()[:1] or "-"
-    title = new.fields.get("title", "") or new.heading
-    out = [title]
+    if settings.item_patterns:
+        first, written = _from_pattern(document, settings, items, new)
+    else:
+        title_key = settings.options.get(ITEM_TITLE, "title")
+        first, written = new.fields.get(title_key, "") or new.heading, {"title", title_key}
+    out = [first]
     for key, value in new.fields.items():
-        if key == "title":
+        if key in written:
             continue
         spec = settings.schema.spec(key)
         known = labels.get(key)

@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = (RL013, RL110)
 
 def check(context: Context) -> Iterator[Diagnostic]:
     path, document, schema = context.path, context.document, context.settings.schema
-    sub_items = context.settings.item_fields == "sub-items"
+    # Without patterns, an item of sub-item fields is an entry by its labelled sub-items.
+    sub_items = context.settings.item_fields == "sub-items" and not context.settings.item_patterns
     for plan in context.canonical.of(ItemsPlan).lists:
         for item in plan.items.items:
             if item.failure is not None:
