@@ -68,6 +68,12 @@ class Item:
         """An empty item between papers: it stays where it is, and nothing is asked of it."""
         return self.entry is None and self.failure is None
 
+    @property
+    def stays(self) -> bool:
+        """A separator, or an item no pattern reads (a paper, maybe, in a shape of its own):
+        it never moves, and the items between such are sorted each run on its own."""
+        return self.entry is None
+
 
 @dataclass(frozen=True, slots=True)
 class ItemList:

@@ -1,5 +1,6 @@
-"""Entry lists in canonical form: items sorted by date (between separators, empty items
-that stay where they are), an ordered list numbered 1..N.
+"""Entry lists in canonical form: items sorted by date (between the items that stay where
+they are: separators, empty items, and items no pattern reads), an ordered list numbered
+1..N.
 
 fix never rewrites an item's text: an item moves whole (continuation lines and
 sub-lists with it), and only an ordered item's number (and, in an item of
@@ -107,15 +108,15 @@ def numbered_alike(items: ItemList) -> bool:
 
 
 def _ordered(items: ItemList, settings: Settings) -> tuple[Item, ...]:
-    """Between separators (which stay where they are): dated entries by date (stable);
-    then the rest, entries or not, in their order."""
+    """Between the items that stay where they are (separators, items no pattern reads):
+    dated entries by date (stable), then undated ones in their order."""
     sort = settings.resolved_sort()
     if sort is None:
         return items.items
     out: list[Item] = []
     run: list[Item] = []
     for item in (*items.items, None):
-        if item is not None and not item.separator:
+        if item is not None and not item.stays:
             run.append(item)
             continue
         keyed = [(_date(each, sort, settings.schema), each) for each in run]

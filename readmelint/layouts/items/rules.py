@@ -37,7 +37,8 @@ RL013 = Rule(
     "An item of an entry list that no item pattern reads (or that has no sub-item fields).",
     "Reported where the pattern that read the most of it stopped, with what it expected "
     "there. Fix the item, or add a pattern for its shape to `item` (a list of patterns is "
-    'tried in order). The examples use `item = "**{title}** ({year}), {authors} '
+    "tried in order). Such an item stays where it is: fix sorts the items on each side of "
+    'it on their own. The examples use `item = "**{title}** ({year}), {authors} '
     '[[pdf]]({paper})"`.',
     _LIST + "- **Learning deep architectures for AI** 2009, Y. Bengio [[pdf]](https://x.org/a)\n",
     _LIST,
@@ -119,10 +120,11 @@ def check(context: Context) -> Iterator[Diagnostic]:
 
 
 def _groups(items: Sequence[Item]) -> Iterator[tuple[int, int]]:
-    """The runs of items between separators (empty items), as slices."""
+    """The runs of items between those that stay where they are (separators, items no
+    pattern reads), as slices."""
     start = 0
     for position, item in enumerate(items):
-        if item.separator:
+        if item.stays:
             yield start, position
             start = position + 1
     yield start, len(items)
