@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from readmelint.dates import DateFormat, DateFormats, PartialDate
 from readmelint.keywords import date_text
@@ -178,7 +178,12 @@ def date_in(title: str) -> str:
 
 def heading_date(field: Field, spec: FieldSpec) -> PartialDate | None:
     """What a shared field (a heading's date) reads as."""
-    return heading_formats(spec.date_format).parse(date_text(field.value))
+    return _heading_date(field.value, spec.date_format)
+
+
+@lru_cache(maxsize=1024)  # every entry of a group asks, often several times
+def _heading_date(value: str, formats: DateFormats | None) -> PartialDate | None:
+    return heading_formats(formats).parse(date_text(value))
 
 
 def entry_date(entry: Entry, spec: FieldSpec) -> PartialDate | None:
