@@ -16,6 +16,7 @@ fix moves the blank lines that decide it (see :func:`_in_items`).
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -122,7 +123,8 @@ def _keys(html_line: str, in_item: bool) -> list[str]:
         label = _LABEL.match(rest)
         if label:
             text = label["bold"] if label["bold"] is not None else label["plain"]
-            rest = f"[label {normalise(text)}] {rest[label.end() :].lstrip()}"
+            # As HTML: ``Submission&amp;Date`` is the label fix spells ``Submission Date``.
+            rest = f"[label {normalise(html.unescape(text))}] {rest[label.end() :].lstrip()}"
         keys.append(rest)
     keys.extend(reversed(closings))
     return keys

@@ -20,6 +20,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 _PARTS = re.compile(r"[/／]")
 # A plain label: a short run of words with no markup, then a colon.
 _PLAIN = re.compile(r"([^\W\d_][^:：*_`\[\]<>!&\\\n]{0,40}?)[ \t]*([:：])")
+# The start of an HTML tag, comment or autolink.
+_OPENS_MARKUP = re.compile(r"<[A-Za-z/!?]")
+# Where GitHub's autolink extension starts a link: a URL, www., an e-mail address.
+_AUTOLINK = re.compile(r"://|www\.|[\w.+-]@[\w-]+\.\w", re.IGNORECASE)
 # What can come before a label: an emoji or a symbol (with its modifiers), then spaces.
 _PREFIX_CATEGORIES = frozenset({"So", "Sk", "Sm", "Mn", "Me", "Cf"})
 
@@ -119,7 +123,7 @@ def _bold_label(text: str) -> Label | None:
 
     markdown-it decides what is bold: ``**Label:**x`` is not (the closing
     delimiter is not right-flanking) and neither is ``**Label`` alone. Only the
-    short prefix up to one character past the closing delimiter is parsed, since
+    short prefix up to one character past the closing delimiters is parsed, since
     emphasis flanking looks one character either way; abstracts that follow the
     label are never inline-parsed.
     """
@@ -132,7 +136,24 @@ def _bold_label(text: str) -> Label | None:
     inner = text[2:close]
     if inner.count("`") % 2:
         return None  # a code span opened in it closes after it, and holds the delimiter
-    prefix = text[: close + 3]
+    if _OPENS_MARKUP.search(inner) or inner.count("[") > inner.count("]"):
+        # So may an HTML tag or comment, or a link's text (one closed inside is markup:
+        # no plain label either).
+        return None
+    if _AUTOLINK.search(inner):
+        return None  # GitHub shows a link there (its autolinks), no label
+    # Flanking looks one character past the whole run of delimiters that closes it:
+    # ``**Label:***x**`` holds no bold label (its run of three cannot close).
+    run_end = close + 2
+    while text[run_end : run_end + 1] == delimiter[0]:
+        run_end += 1
+    prefix = text[: run_end + 1]
+    if not inner[-1:].isalnum() and _github_letter(text[run_end:].lstrip("~")[:1]):
+        # After punctuation, the delimiters close only before a space or punctuation, and
+        # GitHub (cmark-gfm) counts neither a symbol (``**Price:**€5``) nor what follows
+        # tildes (``**Date:**~2019``) as punctuation: no bold there, though markdown-it-py
+        # reads bold.
+        return None
     # Short prefixes (every real label) go through the cache; a freak one does not stay.
     plain_bold = _is_plain_bold if len(prefix) <= 200 else _is_plain_bold.__wrapped__
     if not plain_bold(prefix, inner):
@@ -153,6 +174,16 @@ def _bold_label(text: str) -> Label | None:
     if not label:
         return None
     return Label(text=label, source_length=end, style=style)
+
+
+def _github_letter(char: str) -> bool:
+    """Whether cmark-gfm takes ``char`` for neither whitespace nor punctuation (ASCII
+    punctuation, or a Unicode punctuation mark: not a symbol, as CommonMark 0.29 had it)."""
+    if not char or char.isspace():
+        return False
+    if char.isalnum() or not char.isascii():
+        return char.isalnum() or not unicodedata.category(char).startswith("P")
+    return False
 
 
 @lru_cache(maxsize=1024)

@@ -38,7 +38,40 @@ def block_parser() -> MarkdownIt:
 
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(GFM_RULES)
     parser.disable("inline")
+    parser.block.ruler.at(
+        "html_block", _html_block_as_github, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
+    # Asked only whether a line ends a table (tables end at the "blockquote" terminators).
+    parser.block.ruler.before(
+        "table", "github_table_end", _github_ends_table, {"alt": ["blockquote"]}
+    )
     return parser
+
+
+def _github_ends_table(state: Any, start: int, end: int, silent: bool) -> bool:
+    """Whether GitHub (cmark-gfm) ends the table being read at line ``start``, where
+    markdown-it-py reads one more row: a lone pipe, or an HTML tag alone on its line
+    (``<br>``, ``<img src=...>``), which starts a block of its own there. Never a block
+    of its own: only the table rule asks, as it asks its terminators."""
+    if not silent or state.parentType != "table":
+        return False
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES
+
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    tag_alone = HTML_SEQUENCES[-1][0]  # CommonMark's seventh kind of HTML block
+    return line.strip(" \t") == "|" or tag_alone.search(line) is not None
+
+
+def _html_block_as_github(state: Any, start: int, end: int, silent: bool) -> bool:
+    """markdown-it-py's HTML block, but for one GitHub does not start: ``<!`` and a
+    lower-case letter (a declaration since CommonMark 0.30, text in cmark-gfm's 0.29),
+    which markdown-it-py ran to the next ``>``, entries and tables inside it unread."""
+    from markdown_it.rules_block.html_block import html_block
+
+    at = state.bMarks[start] + state.tShift[start]
+    if state.src.startswith("<!", at) and "a" <= state.src[at + 2 : at + 3] <= "z":
+        return False
+    return bool(html_block(state, start, end, silent))
 
 
 @cache

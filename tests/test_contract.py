@@ -411,14 +411,14 @@ def test_a_suppressed_change_is_not_made() -> None:
     assert_survives(text.encode())
 
 
-def test_a_table_right_below_another_holds_no_entries() -> None:
+def test_a_line_github_reads_as_a_row_is_one() -> None:
     """GitHub (cmark-gfm) reads a line such as ``<!x ...`` after a table as one more row,
-    and the lines after it too; markdown-it-py starts a new table there. Its lines are no
-    entries: fix leaves them as they are (issue 26 item 2)."""
+    and the lines after it too; markdown-it-py took it for an HTML block and started a new
+    table there. readmelint reads them as GitHub does: rows of the table above (issue 26
+    item 2)."""
     text = (
         "| Title | Year |\n| --- | --- |\n| C | 2021 |\n"
         "<!x Title | Year\n| --- | --- |\n|B|2024|\n|A|2020|\n"
     )
-    assert [entry.line for entry in parse(text, EVERY_LAYOUT).entries] == [3]
-    assert fix_text(text, EVERY_LAYOUT) == text
+    assert [entry.line for entry in parse(text, EVERY_LAYOUT).entries] == [3, 4, 5, 6, 7]
     assert_survives(text.encode(), EVERY_LAYOUT)

@@ -39,6 +39,7 @@ EXAMPLES = {
     "RL012": "README.md:4:65: RL012 row has 4 cells, the header 3: GitHub does not show the rest; move it into a column",
     "RL013": "README.md:3:42: RL013 item matches no item pattern: expected '(' here",
     "RL014": "README.md:3:1: RL014 read no entries, yet 5 list items look like papers (the first is here); `readmelint init --from README.md` infers a config that reads them",
+    "RL015": "README.md:1:1: RL015 fix leaves this entry as it is: GitHub goes on with its list after the empty last item and the blank lines below it; delete the empty item or a blank line",
     "RL101": 'README.md:2:3: RL101 field "Paper" should come before "Personal note" (schema order)',
     "RL102": "README.md:8:3: RL102 write the label **Personal Note**: as **Personal note:**",
     "RL103": "README.md:9:1: RL103 3 blank lines between entries; use exactly one",
@@ -209,6 +210,25 @@ DOCUMENTS: dict[str, tuple[str, list[str]]] = {
             "README.md:12:1: RL014 read 1 entry, yet 5 list items and 1 paragraph outside them "
             "look like papers (the first is here); `readmelint init --from README.md` infers a "
             "config that reads them"
+        ],
+    ),
+    # markdown-it-py ends the list at the empty item; GitHub goes on with it.
+    "github-reads-a-list-on": (
+        entry(extra="-\n\n\n- see also ALIGN\n"),
+        [
+            "README.md:1:1: RL015 fix leaves this entry as it is: GitHub goes on with its list "
+            "after the empty last item and the blank lines below it; delete the empty item or a "
+            "blank line",
+            "README.md:9:3: RL009 list item has no label; write it as `**Label:** value`",
+        ],
+    ),
+    # markdown-it-py reads indented code under the list; GitHub a lazy line of ALIGN.
+    "github-reads-a-line-into-the-list": (
+        entry(extra="      - ALIGN\n    - BLIP\n", bullet="   - "),
+        [
+            "README.md:1:1: RL015 fix leaves this entry as it is: GitHub reads line 10 (under "
+            "the list, indented four columns or more) as text of the item above, not as a code "
+            "block; indent it to the column of the item it belongs to"
         ],
     ),
     "unused-suppression": (

@@ -18,7 +18,7 @@ from readmelint.layouts.headings.find import (
     headed,
     needs_blank_after_heading,
 )
-from readmelint.layouts.headings.kept import has_markup_over_field_lines
+from readmelint.layouts.headings.kept import github_reads_otherwise, has_markup_over_field_lines
 from readmelint.layouts.headings.lead import lead_lines
 from readmelint.layouts.headings.plan import Plan
 from readmelint.model import Document, Entry
@@ -46,6 +46,20 @@ RL011 = Rule(
     "### AnyGPT\n**Paper:** arXiv  \n**Tags:** `any-to-any`\n",
 )
 
+RL015 = Rule(
+    "RL015",
+    "github-reads-otherwise",
+    "GitHub reads an entry's lines otherwise than readmelint does; `fix` leaves it as it is.",
+    "readmelint reads Markdown with markdown-it-py, GitHub with cmark-gfm, and in a few "
+    "places they part. A list of fields that ends with an empty item and two blank lines "
+    "goes on, on GitHub, with the items below them; a line under a nested list indented "
+    "four columns or more is, on GitHub, a line of the item above, not a code block. `fix` "
+    "could not restyle such an entry without changing what GitHub shows, so it leaves the "
+    "entry as it is. Delete the empty item (or a blank line), or indent the line as the "
+    "item's text.",
+    "### AnyGPT\n- **Paper:** x\n-\n\n\n- **Tags:** y\n",
+    "### AnyGPT\n- **Paper:** x\n- **Tags:** y\n",
+)
 RL103 = Rule(
     "RL103",
     "blank-lines",
@@ -69,7 +83,7 @@ RL106 = Rule(
     fixable=True,
     failing_line=11,
 )
-RULES: tuple[Rule, ...] = (RL011, RL103, RL106)
+RULES: tuple[Rule, ...] = (RL011, RL015, RL103, RL106)
 
 
 def check(context: Context) -> Iterator[Diagnostic]:
@@ -83,6 +97,9 @@ def check(context: Context) -> Iterator[Diagnostic]:
                 "a code span or HTML tag runs from one field's line into the next, so "
                 "fix leaves this entry as it is; close it on the line where it opens",
             )
+        read_otherwise = github_reads_otherwise(document, entry)
+        if read_otherwise:
+            yield RL015.at(path, entry.line, 1, f"fix leaves this entry as it is: {read_otherwise}")
         if canonical.styles[entry.line].as_is:
             if entry.line in canonical.changed:  # fix only unindents its heading
                 yield _not_canonical(path, entry)

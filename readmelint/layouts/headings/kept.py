@@ -15,6 +15,52 @@ def leaves_as_is(document: Document, entry: Entry) -> bool:
         or has_markup_over_field_lines(document, entry)
         or has_paragraph_fields(entry)
         or has_code_github_reads_into_its_list(document, entry)
+        or has_list_github_goes_on_with(document, entry)
+    )
+
+
+def github_reads_otherwise(document: Document, entry: Entry) -> str | None:
+    """Why GitHub reads ``entry``'s lines otherwise than markdown-it-py (fix leaves it as it
+    is and check says so, RL015), or None."""
+    if has_list_github_goes_on_with(document, entry):
+        return (
+            "GitHub goes on with its list after the empty last item and the blank lines "
+            "below it; delete the empty item or a blank line"
+        )
+    if has_code_github_reads_into_its_list(document, entry):
+        return (
+            f"GitHub reads line {entry.fields[-1].span.end + 1} (under the list, indented four "
+            "columns or more) as text of the item above, not as a code block; indent it to "
+            "the column of the item it belongs to"
+        )
+    return None
+
+
+def has_list_github_goes_on_with(document: Document, entry: Entry) -> bool:
+    """A list of fields that ends with an empty item, then two blank lines or more, then
+    an item of its marker: markdown-it-py ends the list at the empty item (its
+    workaround for an item that starts with a blank line), GitHub (cmark-gfm) goes on
+    with it. Fix, reading two lists, would restyle the first apart from the items
+    GitHub shows in it, so it leaves the entry as it is.
+    """
+    if entry.form is not BULLETS or not entry.fields:
+        return False
+    last = entry.fields[-1]
+    lines = document.lines
+    if last.span.start != last.span.end or lines[last.span.start - 1].strip() != entry.list_marker:
+        return False
+    below = last.span.end  # 0-based: the line under the empty item
+    following = below
+    while following < len(lines) and not lines[following].strip():
+        following += 1
+    if following - below < 2 or following >= len(lines):
+        return False
+    line = strip_newline(lines[following]).expandtabs(4)
+    content = line.lstrip(" ")
+    return (
+        len(line) - len(content) < 4
+        and content[:1] == entry.list_marker
+        and content[1:2] in ("", " ")
     )
 
 

@@ -193,7 +193,9 @@ class ItemFinder:
         token = tokens[index]
         assert token.map is not None
         ordered = token.type == "ordered_list_open"
-        start = int(str(token.attrGet("start") or 1)) if ordered else 1
+        # markdown-it sets ``start`` only where it is not 1: a list may start at 0.
+        number = token.attrGet("start") if ordered else None
+        start = 1 if number is None else int(number)
         found = _RawList(token.map[0], token.map[1], ordered, token.markup, start, True, [], [])
         close = token.type.replace("_open", "_close")
         level = token.level
