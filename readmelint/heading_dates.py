@@ -192,7 +192,11 @@ def entry_date(entry: Entry, spec: FieldSpec) -> PartialDate | None:
     if not entry.shared:
         field = entry.field(spec.key)
         return spec.date_of(field.value) if field is not None else None
-    own = next((f for f in (*entry.lead, *entry.fields) if f.key == spec.key), None)
+    # An empty field is no date of its own, as a missing one is not: fix pads a table row
+    # that lacks the cell with an empty one, and the row must sort as it did.
+    own = next(
+        (f for f in (*entry.lead, *entry.fields) if f.key == spec.key and f.value.strip()), None
+    )
     date = spec.date_of(own.value) if own is not None else None
     if own is not None and (date is None or date.year is not None):
         return date

@@ -203,6 +203,13 @@ CASES: dict[str, tuple[str, str]] = {
         "their own: fix refused its output (found by fuzzing with sub-item fields)",
         "* **:**\n1. [g](9)\n   - e:\n   - **e:**",
     ),
+    "a-row-padded-under-a-date-heading": (
+        "a row without a Year cell took its year from the date heading above; padded by "
+        "fix with an empty cell it had an empty year of its own, no longer the heading's, "
+        "and sorted elsewhere: fix was not idempotent (fuzz, every layout on)",
+        "# Digest\n\n## 2025-6-2\n\n|2P4\n\nDate|Title|Year\n---|---|---\n8---\n"
+        "| 4-3-8 | E | |\nDec 0, 4|F|24|\n\n## 4-2-1\n\nR\n",
+    ),
 }
 
 # Raw inputs from fuzz/run.sh, as found (fuzz/crashes/crash-<sha1>).
