@@ -41,6 +41,7 @@ def block_parser() -> MarkdownIt:
     parser.block.ruler.at(
         "html_block", _html_block_as_github, {"alt": ["paragraph", "reference", "blockquote"]}
     )
+    parser.block.ruler.at("table", _table_as_github, {"alt": ["paragraph", "reference"]})
     # Asked only whether a line ends a table (tables end at the "blockquote" terminators).
     parser.block.ruler.before(
         "table", "github_table_end", _github_ends_table, {"alt": ["blockquote"]}
@@ -63,15 +64,46 @@ def _github_ends_table(state: Any, start: int, end: int, silent: bool) -> bool:
 
 
 def _html_block_as_github(state: Any, start: int, end: int, silent: bool) -> bool:
-    """markdown-it-py's HTML block, but for one GitHub does not start: ``<!`` and a
-    lower-case letter (a declaration since CommonMark 0.30, text in cmark-gfm's 0.29),
-    which markdown-it-py ran to the next ``>``, entries and tables inside it unread."""
-    from markdown_it.rules_block.html_block import html_block
+    """markdown-it-py's HTML block, as GitHub starts one: not at ``<!`` and a lower-case
+    letter (a declaration since CommonMark 0.30, text in cmark-gfm's 0.29), which
+    markdown-it-py ran to the next ``>``, entries and tables inside it unread; and at an
+    HTML tag alone on a line that no list item or block quote above takes in (cmark-gfm
+    starts its seventh kind there; markdown-it-py read a lazy line of the paragraph)."""
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 
     at = state.bMarks[start] + state.tShift[start]
     if state.src.startswith("<!", at) and "a" <= state.src[at + 2 : at + 3] <= "z":
         return False
+    lazy = state.parentType == "blockquote" or (
+        state.parentType == "paragraph" and state.sCount[start] < state.blkIndent
+    )
+    if silent and lazy and HTML_SEQUENCES[-1][0].search(state.src[at : state.eMarks[start]]):
+        return True
     return bool(html_block(state, start, end, silent))
+
+
+# The start of a block GitHub reads before a table's header: a heading, a list item, a
+# block quote, a fence.
+_BLOCK_START = re.compile(
+    r"(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$)|>|`{3,}|~{3,})"
+)
+
+
+def _table_as_github(state: Any, start: int, end: int, silent: bool) -> bool:
+    """markdown-it-py's table, but not where GitHub (cmark-gfm) reads the header line as
+    another block (``# a | b``, ``- a | b``, ``<div> | b``): its table rule came first."""
+    from markdown_it.rules_block.html_block import HTML_SEQUENCES
+    from markdown_it.rules_block.table import table
+
+    if state.sCount[start] - state.blkIndent < 4:
+        line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+        lower_declaration = line.startswith("<!") and "a" <= line[2:3] <= "z"
+        if _BLOCK_START.match(line) or (
+            not lower_declaration
+            and any(opening.search(line) for opening, _, _ in HTML_SEQUENCES[:-1])
+        ):
+            return False
+    return bool(table(state, start, end, silent))
 
 
 @cache

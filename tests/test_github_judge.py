@@ -232,6 +232,19 @@ JUDGE_FOUND = {
         "is no bold there, bold to markdown-it-py (0.31); fix wrote a space after it",
         "### A\n- **Code:**€5\n- **Paper:** x\n",
     ),
+    "a-table-header-github-reads-as-a-heading": (
+        "a header line that starts a heading (or a list item, a quote, an HTML block) is "
+        "that block on GitHub, a table's header to markdown-it-py, whose table rule came "
+        "first: fix padded the rows below into a table GitHub never showed",
+        "# Col | one | Title | Venue |\n|:----:|-----:|:------|-------|\n| 2021-02 | - | [A\n"
+        "|:----:|-----:|:-x -->\n### B\n- **Submission Date:** 2024-01-01\n",
+    ),
+    "an-html-tag-line-under-a-list": (
+        "an HTML tag alone on a line right under a list item starts an HTML block on GitHub "
+        "(to the next blank line), a lazy line of the item to markdown-it-py: fix respelled "
+        "a label GitHub shows as raw HTML",
+        "### B\n- **Tags:**\n<e RL002 B-->\n### B\n- **Submission DatE:** 2024-01-01\n",
+    ),
     "an-empty-item-then-two-blank-lines": (
         "markdown-it-py ends a list at an empty item with two blank lines under it, GitHub "
         "goes on with it: fix restyled the entry's items apart from the ones below, and "
