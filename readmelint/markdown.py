@@ -95,6 +95,14 @@ def _table_as_github(state: Any, start: int, end: int, silent: bool) -> bool:
     from markdown_it.rules_block.html_block import HTML_SEQUENCES
     from markdown_it.rules_block.table import table
 
+    # The table rule's own first tests (a delimiter row starts with one of these, and not
+    # with a list item's "- "), made first: this rule is asked at nearly every line.
+    if start + 2 > end:
+        return False
+    delimiter_at = state.bMarks[start + 1] + state.tShift[start + 1]
+    opening = state.src[delimiter_at : delimiter_at + 2]
+    if opening[:1] not in ("|", "-", ":") or opening in ("- ", "-\t"):
+        return False
     if state.sCount[start] - state.blkIndent < 4:
         line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
         lower_declaration = line.startswith("<!") and "a" <= line[2:3] <= "z"
