@@ -139,6 +139,13 @@ SUB_ITEM_FIELDS = load_config(
 ).settings
 
 
+def entry_schema(properties: dict[str, object], **keywords: object) -> dict[str, object]:
+    """A schema of entries whose ``fields`` have these ``properties`` (and ``keywords``:
+    ``required``, ``additionalProperties`` ...)."""
+    fields = {"type": "object", "properties": properties, **keywords}
+    return {"type": "object", "properties": {"fields": fields}}
+
+
 def fields_of(text: str, settings: Settings) -> list[dict[str, str]]:
     """Each entry's fields, key to value (``""`` for a field without a key)."""
     return [

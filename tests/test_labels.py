@@ -12,6 +12,7 @@ from readmelint.config import load_config
 from readmelint.fix import fix_text
 from readmelint.labels import LabelStyle, normalise, split_label
 from readmelint.settings import Settings
+from tests.helpers import entry_schema
 
 
 def known(label: str) -> bool:
@@ -74,26 +75,20 @@ def test_the_label_setting_pins_a_form(tmp_path: Path) -> None:
 
 
 def test_unlabelled_lines_are_read_by_their_place(tmp_path: Path) -> None:
-    schema = {
-        "type": "object",
-        "properties": {
-            "fields": {
-                "type": "object",
-                "properties": {
-                    "paper": {"title": "Paper", "type": "string"},
-                    "authors": {"title": "Authors", "type": "string", "x-position": 2},
-                    "date": {
-                        "title": "Date",
-                        "type": "string",
-                        "x-date-format": "YYYY-MM-DD",
-                        "x-position": 3,
-                    },
-                },
-                "required": ["paper", "authors", "date"],
-                "additionalProperties": False,
-            }
+    schema = entry_schema(
+        {
+            "paper": {"title": "Paper", "type": "string"},
+            "authors": {"title": "Authors", "type": "string", "x-position": 2},
+            "date": {
+                "title": "Date",
+                "type": "string",
+                "x-date-format": "YYYY-MM-DD",
+                "x-position": 3,
+            },
         },
-    }
+        required=["paper", "authors", "date"],
+        additionalProperties=False,
+    )
     (tmp_path / "schema.json").write_text(json.dumps(schema), "utf-8")
     (tmp_path / ".readmelint.toml").write_text('schema = "schema.json"\n', "utf-8")
     settings: Settings = load_config(tmp_path / ".readmelint.toml").settings

@@ -23,7 +23,7 @@ from readmelint.errors import ConfigError
 from readmelint.fix import fix_text
 from readmelint.parse import parse
 from readmelint.settings import Settings
-from tests.helpers import ROOT, assert_survives
+from tests.helpers import ROOT, assert_survives, entry_schema
 from tests.hypothesis_profile import PROPERTIES
 
 GOLDEN = ROOT / "tests" / "golden_lead"
@@ -163,19 +163,13 @@ def test_a_heading_patterns_placeholder_is_bounded_by_the_schema_as_an_items_is(
 ) -> None:
     """A field with an ``enum`` reads only its values, so ``{venue} {title}`` does not read
     a heading without a venue as one whose first word is the venue."""
-    schema = {
-        "type": "object",
-        "properties": {
-            "fields": {
-                "type": "object",
-                "properties": {
-                    "venue": {"title": "Venue", "enum": ["CVPR", "ICLR"]},
-                    "title": {"title": "Title", "type": "string"},
-                    "tags": {"title": "Tags", "type": "string"},
-                },
-            }
-        },
-    }
+    schema = entry_schema(
+        {
+            "venue": {"title": "Venue", "enum": ["CVPR", "ICLR"]},
+            "title": {"title": "Title", "type": "string"},
+            "tags": {"title": "Tags", "type": "string"},
+        }
+    )
     (tmp_path / "schema.json").write_text(json.dumps(schema), "utf-8")
     table = {"schema": "schema.json", "heading-pattern": ["{venue} {title}", "{title}"]}
     settings = config_from_table(table, tmp_path / ".readmelint.toml").settings
