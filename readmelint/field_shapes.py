@@ -12,13 +12,28 @@ that matches empty text), or anchors it where it is no longer the field's start 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from readmelint.pattern import Shape
+from readmelint.errors import ConfigError
+from readmelint.pattern import Pattern, PatternError, Shape, compile_pattern
 from readmelint.regex import NOT_SPACE, RegexError, compile_regex, escape
 from readmelint.schema import Schema
 
 _SHOWN = 4  # the enum values a message names
+
+
+def compile_patterns(texts: Sequence[str], schema: Schema, where: str) -> tuple[Pattern, ...]:
+    """A setting's patterns, each placeholder one of the schema's fields in its shape; a
+    pattern that does not compile is a ConfigError naming ``where`` (file and setting)."""
+    keys = [spec.key for spec in schema.fields]
+    shapes = field_shapes(schema)
+    compiled = []
+    for text in texts:
+        try:
+            compiled.append(compile_pattern(text, keys, shapes))
+        except PatternError as error:
+            raise ConfigError(f"{where} {text!r}: {error}") from None
+    return tuple(compiled)
 
 
 def field_shapes(schema: Schema) -> dict[str, Shape]:

@@ -70,18 +70,9 @@ def _compile(value: object, key: str, schema: Schema, name: str) -> tuple[Patter
     texts = [value] if isinstance(value, str) else value
     if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
         raise ConfigError(f"{name}: {key} must be a pattern or a list of patterns")
-    from readmelint.field_shapes import field_shapes  # kept off start-up
-    from readmelint.pattern import PatternError, compile_pattern
+    from readmelint.field_shapes import compile_patterns  # kept off start-up
 
-    keys = [spec.key for spec in schema.fields]
-    shapes = field_shapes(schema)
-    compiled = []
-    for text in texts:
-        try:
-            compiled.append(compile_pattern(text, keys, shapes))
-        except PatternError as error:
-            raise ConfigError(f"{name}: {key} {text!r}: {error}") from None
-    return tuple(compiled)
+    return compile_patterns(texts, schema, f"{name}: {key}")
 
 
 def read_source(

@@ -92,18 +92,9 @@ def _patterns(value: object, schema: Schema, name: str) -> tuple[Pattern, ...]:
         raise ConfigError(f"{name}: item must be a pattern or a list of patterns")
     if not texts:
         return ()
-    from readmelint.field_shapes import field_shapes
-    from readmelint.pattern import PatternError, compile_pattern  # (and difflib): see find
+    from readmelint.field_shapes import compile_patterns  # (and difflib): see find
 
-    keys = [spec.key for spec in schema.fields]
-    shapes = field_shapes(schema)
-    compiled = []
-    for text in texts:
-        try:
-            compiled.append(compile_pattern(text, keys, shapes))
-        except PatternError as error:
-            raise ConfigError(f"{name}: item pattern {text!r}: {error}") from None
-    return tuple(compiled)
+    return compile_patterns(texts, schema, f"{name}: item pattern")
 
 
 def signatures(document: Document) -> Iterator[tuple[int, str, object]]:
